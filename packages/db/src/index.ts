@@ -1,0 +1,6 @@
+export { databaseUrlFor } from './database-url.js'
+export { openDatabase, pingDatabase, type Database, type DatabaseOptions } from './connection.js'
+export { applyMigrations } from './migrate.js'
+export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js'
+export { freePort } from './free-port.js'
+export { keysetAfter, rankWithin } from './keyset.js'

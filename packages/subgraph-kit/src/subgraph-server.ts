@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs'
+import { parse, type DocumentNode } from 'graphql'
+import { ApolloServer } from '@apollo/server'
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
+import { buildSubgraphSchema } from '@apollo/subgraph'
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js'
+import { pingDatabase, type Database } from '@nanum/db'
+import type { Caller, TokenVerifier } from './auth.js'
+import { errorLoggingPlugin, maskError } from './error-masking.js'
+import { listen, type RunningHttpServer } from './http-server.js'
+import type { Logger } from './logger.js'
+import { sharedResolvers, sharedTypeDefs } from './shared-types.js'
+
+/** What every resolver receives. `loaders` are created fresh for each request. */
+export interface SubgraphContext<TLoaders> {
+  caller: Caller
+  loaders: TLoaders
+  database: Database
+  log: Logger
+  requestId: string
+}
+
+/**
+ * A subgraph as a module: its name, SDL, resolvers and how to build its loaders. Servers, tests
+ * and the composition script all start from this one description.
+ */
+export interface SubgraphModule<TLoaders = unknown> {
+  name: string
+  /** Absolute path of the subgraph's `schema.graphql`. */
+  schemaPath: string
+  /** Absolute path of `drizzle/<name>`. */
+  migrationsFolder: string
+  defaultPort: number
+  resolvers: GraphQLResolverMap<SubgraphContext<TLoaders>>
+  createLoaders(database: Database, caller: Caller): TLoaders
+  /** Inserts the demo data (idempotent: rows have fixed ids). */
+  seedDemoData?(database: Database): Promise<void>
+}
+
+/** The subgraph's SDL with the shared types prepended, as composed and as served. */
+export function subgraphTypeDefs(schemaPath: string): DocumentNode {
+  return parse(sharedTypeDefs + '\n' + readFileSync(schemaPath, 'utf8'))
+}
+
+export interface SubgraphServer extends RunningHttpServer {
+  name: string
+  stop(): Promise<void>
+}
+
+export async function serveSubgraph<TLoaders>(
+  module: SubgraphModule<TLoaders>,
+  options: { database: Database; verifyToken: TokenVerifier; log: Logger; port?: number; host?: string },
+): Promise<SubgraphServer> {
+  const { database, verifyToken, log } = options
+  const schema = buildSubgraphSchema({
+    typeDefs: subgraphTypeDefs(module.schemaPath),
+    resolvers: { ...sharedResolvers, ...module.resolvers } as GraphQLResolverMap<unknown>,
+  })
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin(log)],
+  })
+  await apollo.start()
+  const http = await listen(
+    {
+      apollo,
+      log,
+      context: async (request, requestId, requestLog) => {
+        const caller = await verifyToken(request.headers.authorization)
+        return { caller, loaders: module.createLoaders(database, caller), database, log: requestLog, requestId }
+      },
+      health: async () => ({ service: module.name }),
+      ready: async () => {
+        const databaseUp = await pingDatabase(database.sql)
+        return { ready: databaseUp, service: module.name, database: databaseUp ? 'up' : 'down' }
+      },
+      metrics: () =>
+        [
+          '# HELP nanum_sql_statements_total SQL statements sent to the database.',
+          '# TYPE nanum_sql_statements_total counter',
+          `nanum_sql_statements_total{subgraph="${module.name}"} ${database.statementCount()}`,
+          '',
+        ].join('\n'),
+    },
+    options.port ?? 0,
+    options.host,
+  )
+  return {
+    ...http,
+    name: module.name,
+    async stop() {
+      await http.close()
+      await apollo.stop()
+    },
+  }
+}

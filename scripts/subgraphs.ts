@@ -1,0 +1,2 @@
+/** The subgraphs of the graph, in the order they are composed and started. */
+export const SUBGRAPH_NAMES = ['centres', 'programs', 'donations', 'households', 'councils']

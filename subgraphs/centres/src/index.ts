@@ -1,0 +1,4 @@
+import { runSubgraph } from '@nanum/subgraph-kit'
+import { centresSubgraph } from './subgraph.js'
+
+await runSubgraph(centresSubgraph)

@@ -1,0 +1,18 @@
+import { connectionLoader, rowLoader } from '@nanum/subgraph-kit'
+import type { Database } from '@nanum/db'
+import * as queries from './db/queries.js'
+
+export type CentresLoaders = ReturnType<typeof createLoaders>
+
+export function createLoaders({ db }: Database) {
+  return {
+    organisation: rowLoader((ids: readonly string[]) => queries.organisationsByIds(db, ids), (row) => row.id),
+    centre: rowLoader((ids: readonly string[]) => queries.centresByIds(db, ids), (row) => row.id),
+    centresOfOrganisation: connectionLoader({
+      fetch: (ids: readonly string[], page) => queries.centresOfOrganisations(db, ids, page),
+      count: (ids) => queries.countCentresOfOrganisations(db, ids),
+      keyOf: (row) => row.organisationId,
+      cursorOf: queries.centreCursor,
+    }),
+  }
+}
