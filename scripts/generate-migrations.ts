@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { SUBGRAPH_NAMES } from './subgraphs.js'
+import { SUBGRAPH_NAMES } from './subgraph-names.js'
 
 const requested = process.argv.slice(2)
 const names = requested.length ? requested : SUBGRAPH_NAMES

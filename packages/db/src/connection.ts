@@ -19,6 +19,8 @@ export interface Database<TSchema extends Record<string, unknown> = Record<strin
   close(): Promise<void>
 }
 
+const TYPE_LOOKUP = 'select b.oid, b.typarray'
+
 export function openDatabase<TSchema extends Record<string, unknown> = Record<string, never>>(
   options: DatabaseOptions,
 ): Database<TSchema> {
@@ -32,8 +34,9 @@ export function openDatabase<TSchema extends Record<string, unknown> = Record<st
       application_name: options.applicationName ?? `nanum-${options.schema}`,
       search_path: options.schema,
     },
-    debug: () => {
-      statements++
+    debug: (_connection, query) => {
+      // postgres.js looks up array types once per new connection; that is not the request's work.
+      if (!query.trimStart().startsWith(TYPE_LOOKUP)) statements++
     },
   })
   return {

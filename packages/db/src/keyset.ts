@@ -1,23 +1,20 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm'
-import type { PgColumn } from 'drizzle-orm/pg-core'
 
 /**
- * `(a, b, id) > ($1, $2, $3)`: the keyset condition for "rows after this cursor" in ascending
- * order. The columns must be the list's ORDER BY, ending with the primary key.
+ * `(a, b, id) > ($1, $2, $3)`: the keyset condition for "rows after this cursor". The columns
+ * must be the list's ORDER BY, all in one direction, ending with the primary key. PostgreSQL
+ * types each parameter from the column it is compared with, enums and timestamps included.
  */
-export function keysetAfter(columns: readonly AnyColumn[], values: readonly unknown[] | null): SQL | undefined {
+export function keysetAfter(
+  columns: readonly AnyColumn[],
+  values: readonly unknown[] | null,
+  direction: 'asc' | 'desc' = 'asc',
+): SQL | undefined {
   if (!values) return undefined
   if (values.length !== columns.length) throw new RangeError('cursor does not match this list')
   const left = sql.join(columns.map((column) => sql`${column}`), sql`, `)
-  const right = sql.join(
-    values.map((value, i) => sql`${value}::${sql.raw(sqlTypeOf(columns[i]))}`),
-    sql`, `,
-  )
-  return sql`(${left}) > (${right})`
-}
-
-function sqlTypeOf(column: AnyColumn): string {
-  return (column as PgColumn).getSQLType()
+  const right = sql.join(values.map((value) => sql`${value}`), sql`, `)
+  return direction === 'asc' ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`
 }
 
 /** `row_number() over (partition by group order by ...)`, for top-N-per-parent queries. */

@@ -23,6 +23,8 @@ export interface RunningHttpServer {
   server: Server
   url: string
   port: number
+  /** TCP connections accepted so far (keep-alive clients reuse theirs). */
+  connectionCount(): number
   close(): Promise<void>
 }
 
@@ -44,6 +46,8 @@ export async function listen<TContext extends BaseContext>(
     })
   })
   server.keepAliveTimeout = 65_000
+  let connections = 0
+  server.on('connection', () => connections++)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => resolve())
@@ -53,6 +57,7 @@ export async function listen<TContext extends BaseContext>(
     server,
     port: actualPort,
     url: `http://${host}:${actualPort}`,
+    connectionCount: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve())

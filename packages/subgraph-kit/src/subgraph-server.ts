@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parse, type DocumentNode } from 'graphql'
 import { ApolloServer } from '@apollo/server'
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { buildSubgraphSchema } from '@apollo/subgraph'
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js'
 import { pingDatabase, type Database } from '@nanum/db'
@@ -60,10 +60,10 @@ export async function serveSubgraph<TLoaders>(
     schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin(log)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin(log)],
   })
   await apollo.start()
-  const http = await listen(
+  const http: RunningHttpServer = await listen(
     {
       apollo,
       log,
@@ -81,6 +81,9 @@ export async function serveSubgraph<TLoaders>(
           '# HELP nanum_sql_statements_total SQL statements sent to the database.',
           '# TYPE nanum_sql_statements_total counter',
           `nanum_sql_statements_total{subgraph="${module.name}"} ${database.statementCount()}`,
+          '# HELP nanum_http_connections_total TCP connections accepted.',
+          '# TYPE nanum_http_connections_total counter',
+          `nanum_http_connections_total{subgraph="${module.name}"} ${http.connectionCount()}`,
           '',
         ].join('\n'),
     },

@@ -1,0 +1,18 @@
+import { authConfigFromEnv, createLogger, createTokenVerifier, stopOnSignals, warnOnDevelopmentSecret } from '@nanum/subgraph-kit'
+import { gatewayConfigFromEnv } from './config.js'
+import { serveGateway } from './gateway-server.js'
+
+const log = createLogger('gateway')
+const auth = authConfigFromEnv()
+warnOnDevelopmentSecret(log, auth)
+const config = gatewayConfigFromEnv()
+const server = await serveGateway({
+  supergraphPath: config.supergraphPath,
+  subgraphUrls: config.subgraphUrls,
+  verifyToken: createTokenVerifier(auth),
+  log,
+  port: config.port,
+  host: process.env.HOST ?? '127.0.0.1',
+})
+log.info({ url: `${server.url}/graphql` }, 'gateway ready')
+stopOnSignals(log, () => server.stop())

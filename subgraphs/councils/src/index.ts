@@ -1,0 +1,4 @@
+import { runSubgraph } from '@nanum/subgraph-kit'
+import { councilsSubgraph } from './subgraph.js'
+
+await runSubgraph(councilsSubgraph)

@@ -1,0 +1,10 @@
+import { isId, parsePage, type PageArgs } from '@nanum/subgraph-kit'
+import type { Context } from '../context.js'
+
+/** Organisations are owned by the centres subgraph; this one only adds their council seats. */
+export const Organisation = {
+  __resolveReference: (reference: { id: string }) => (isId(reference.id) ? { id: reference.id.toLowerCase() } : null),
+
+  councilMemberships: (organisation: { id: string }, args: PageArgs, ctx: Context) =>
+    ctx.loaders.membershipsOfOrganisation(parsePage(args, { arity: 2 })).load(organisation.id),
+}

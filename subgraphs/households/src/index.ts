@@ -1,0 +1,4 @@
+import { runSubgraph } from '@nanum/subgraph-kit'
+import { householdsSubgraph } from './subgraph.js'
+
+await runSubgraph(householdsSubgraph)
