@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql'
 import { ApolloServer } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway'
@@ -9,6 +10,33 @@ export interface GatewayContext {
   authorization?: string
   requestId: string
   log: Logger
+}
+
+/**
+ * Calls one subgraph: forwards the caller's token and request id, and turns a failed call (down,
+ * timing out, answering 5xx) into SUBGRAPH_UNAVAILABLE for that subgraph's fields only, so the
+ * rest of the response still arrives. The original error goes to the log, not to the client.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    private readonly log: Logger,
+  ) {
+    super({ url })
+  }
+
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization)
+    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId)
+  }
+
+  override didEncounterError(error: Error, _request: unknown, _response: unknown, context?: GatewayContext): never {
+    ;(context?.log ?? this.log).error({ err: error, subgraph: this.serviceName }, 'subgraph call failed')
+    throw new GraphQLError(`The ${this.serviceName} service could not be reached; its fields are missing from this response`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
+    })
+  }
 }
 
 export interface GatewayServer extends RunningHttpServer {
@@ -31,14 +59,7 @@ export async function serveGateway(options: {
   const { log } = options
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphPath, log),
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: options.subgraphUrls[name] ?? url,
-        willSendRequest({ request, context }) {
-          if (context.authorization) request.http?.headers.set('authorization', context.authorization)
-          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId)
-        },
-      }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls[name] ?? url!, log),
   })
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, errors as joseErrors, type JWTVerifyGetKey } from 'jose'
 import { isRole, type Role } from './roles.js'
-import { unauthenticated } from './errors.js'
+import { invalidToken } from './errors.js'
 import type { AuthConfig } from './config.js'
 
 export type Caller =
@@ -34,7 +34,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   return async (authorization) => {
     if (!authorization) return ANONYMOUS
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim())
-    if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"')
+    if (!match) throw invalidToken('Authorization header must be "Bearer <token>"')
     let payload
     try {
       ;({ payload } = await jwtVerify(match[1], key as Uint8Array, {
@@ -43,15 +43,15 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
         audience: config.audience,
       }))
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Token has expired')
+      if (error instanceof joseErrors.JWTExpired) throw invalidToken('Token has expired')
       if (error instanceof joseErrors.JWTClaimValidationFailed)
-        throw unauthenticated(`Token claim "${error.claim}" is invalid`)
-      throw unauthenticated('Token is invalid (bad signature or format)')
+        throw invalidToken(`Token claim "${error.claim}" is invalid`)
+      throw invalidToken('Token is invalid (bad signature or format)')
     }
     const { sub, org, roles } = payload as { sub?: unknown; org?: unknown; roles?: unknown }
-    if (typeof sub !== 'string' || !sub) throw unauthenticated('Token has no subject ("sub")')
-    if (typeof org !== 'string' || !UUID.test(org)) throw unauthenticated('Token has no valid organisation ("org")')
-    if (!Array.isArray(roles) || !roles.every(isRole)) throw unauthenticated('Token "roles" must be a list of known roles')
+    if (typeof sub !== 'string' || !sub) throw invalidToken('Token has no subject ("sub")')
+    if (typeof org !== 'string' || !UUID.test(org)) throw invalidToken('Token has no valid organisation ("org")')
+    if (!Array.isArray(roles) || !roles.every(isRole)) throw invalidToken('Token "roles" must be a list of known roles')
     return { kind: 'user', userId: sub, organisationId: org, roles }
   }
 }

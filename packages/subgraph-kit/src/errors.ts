@@ -17,7 +17,13 @@ export const CLIENT_ERROR_CODES = new Set([
   'SUBGRAPH_UNAVAILABLE',
 ])
 
+/** The field needs a signed-in caller (the response is still a 200 with partial data). */
 export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } })
+}
+
+/** The request's token is unusable: the whole request is refused with HTTP 401. */
+export function invalidToken(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
 }
 

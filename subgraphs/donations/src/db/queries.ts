@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
-import type { Database } from '@nanum/db'
+import { keysetAfter, type Database } from '@nanum/db'
 import type { CursorKey, Page } from '@nanum/subgraph-kit'
 import type { ItemVisibility } from '../rules/visibility.js'
 import { donationItems, type DonationItemRow } from './tables.js'
@@ -18,7 +18,8 @@ export interface DonationItemFilter {
 export type InventoryFilter = Pick<DonationItemFilter, 'category' | 'status'>
 
 // Newest first; the id breaks ties between items listed in the same millisecond.
-const itemOrder = [desc(donationItems.listedAt), desc(donationItems.id)]
+const itemKeyset = [donationItems.listedAt, donationItems.id]
+const itemOrder = itemKeyset.map((column) => desc(column))
 
 export const donationItemCursor = (row: DonationItemRow): CursorKey => [row.listedAt.toISOString(), row.id]
 
@@ -27,15 +28,8 @@ function visibleItems(visibility: ItemVisibility): SQL | undefined {
   return visibility.statuses ? inArray(donationItems.status, [...visibility.statuses]) : undefined
 }
 
-/**
- * Rows after the cursor in the descending (listed_at, id) order: `(listed_at, id) < (…)`.
- * (`keysetAfter` from @nanum/db covers ascending orders only.)
- */
-function listedBefore(after: CursorKey | null): SQL | undefined {
-  if (!after) return undefined
-  const [listedAt, id] = after
-  return sql`(${donationItems.listedAt}, ${donationItems.id}) < (${listedAt}::timestamptz, ${id}::uuid)`
-}
+/** Rows after the cursor in the descending order: `(listed_at, id) < (…)`. */
+const listedBefore = (after: CursorKey | null) => keysetAfter(itemKeyset, after, 'desc')
 
 function itemConditions(filter: DonationItemFilter, visibility: ItemVisibility): SQL | undefined {
   const age = filter.ageMonths
@@ -87,9 +81,8 @@ export async function inventoryOfCentres(
   const ranked = db
     .select({
       id: donationItems.id,
-      rank: sql<number>`row_number() over (partition by ${donationItems.heldAtCentreId} order by ${donationItems.listedAt} desc, ${donationItems.id} desc)`.as(
-        'rank',
-      ),
+      // rankWithin from @nanum/db orders ascending only; this list is newest first.
+      rank: sql<number>`row_number() over (partition by ${donationItems.heldAtCentreId} order by ${sql.join(itemOrder, sql`, `)})`.as('rank'),
     })
     .from(donationItems)
     .where(
