@@ -3,4 +3,4 @@ export { openDatabase, pingDatabase, type Database, type DatabaseOptions } from 
 export { applyMigrations } from './migrate.js'
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js'
 export { freePort } from './free-port.js'
-export { keysetAfter, rankWithin } from './keyset.js'
+export { countPerGroup, firstPerGroup, keysetAfter, rankWithin, type Direction, type GroupPageQuery } from './keyset.js'

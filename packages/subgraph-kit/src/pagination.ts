@@ -12,18 +12,28 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url')
 }
 
-/** Every keyset ends with the row's id (a UUID), which makes the order total. */
-export function decodeCursor(cursor: string, field = 'after', arity?: number): CursorKey {
+/**
+ * The kind of each value in a list's keyset (its ORDER BY columns, ending with the id). A cursor
+ * is checked against it before any value reaches SQL, so a forged or foreign cursor is a clear
+ * BAD_USER_INPUT, never a failing cast.
+ */
+export type KeysetValueKind = 'text' | 'id' | 'timestamp' | 'date' | 'integer'
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+const isKind: Record<KeysetValueKind, (value: unknown) => boolean> = {
+  text: (value) => typeof value === 'string',
+  id: isId,
+  timestamp: (value) => typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
+  date: (value) => typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)),
+  integer: (value) => Number.isSafeInteger(value),
+}
+
+export function decodeCursor(cursor: string, keyset: readonly KeysetValueKind[], field = 'after'): CursorKey {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (
-      Array.isArray(key) &&
-      key.length >= 1 &&
-      (arity === undefined || key.length === arity) &&
-      key.every((v) => v === null || typeof v === 'string' || typeof v === 'number') &&
-      isId(key.at(-1))
-    )
-      return key
+    if (Array.isArray(key) && key.length === keyset.length && keyset.every((kind, i) => isKind[kind](key[i]))) return key
   } catch {
     /* fall through */
   }
@@ -43,12 +53,16 @@ export interface Page {
 }
 
 /** Validates `first`/`after`. Queries fetch `limit + 1` rows to learn whether a next page exists. */
-/** `arity` is the number of values in this list's keyset (its ORDER BY columns). */
-export function parsePage(args: PageArgs, { arity, defaultSize = DEFAULT_PAGE_SIZE, maxSize = MAX_PAGE_SIZE }: { arity?: number; defaultSize?: number; maxSize?: number } = {}): Page {
+/** `keyset` describes the list's cursor values, e.g. `['text', 'id']` for a list in name order. */
+export function parsePage(
+  args: PageArgs,
+  keyset: readonly KeysetValueKind[],
+  { defaultSize = DEFAULT_PAGE_SIZE, maxSize = MAX_PAGE_SIZE } = {},
+): Page {
   const limit = args.first ?? defaultSize
   if (!Number.isInteger(limit) || limit < 0 || limit > maxSize)
     throw badUserInput('first', `must be between 0 and ${maxSize} (got ${limit})`)
-  return { limit, after: args.after ? decodeCursor(args.after, 'after', arity) : null }
+  return { limit, after: args.after ? decodeCursor(args.after, keyset) : null }
 }
 
 export interface Connection<T> {

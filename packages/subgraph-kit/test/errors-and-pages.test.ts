@@ -20,19 +20,23 @@ describe('pages and cursors', () => {
   const id = '20000000-0000-4000-8000-000000000001'
 
   it('round-trips a keyset cursor', () => {
-    expect(decodeCursor(encodeCursor(['홍제1동', id]))).toEqual(['홍제1동', id])
+    expect(decodeCursor(encodeCursor(['홍제1동', id]), ['text', 'id'])).toEqual(['홍제1동', id])
+    const listedAt = '2026-11-25T09:30:00.000Z'
+    expect(decodeCursor(encodeCursor([listedAt, id]), ['timestamp', 'id'])).toEqual([listedAt, id])
   })
 
   it('refuses cursors it did not make', () => {
-    for (const bad of ['garbage', encodeCursor(['a', 'not-an-id']), Buffer.from('{"a":1}').toString('base64url')])
-      expect(() => decodeCursor(bad)).toThrow(/after: is not a cursor/)
-    expect(() => parsePage({ after: encodeCursor(['a', 'b', id]) }, { arity: 2 })).toThrow(/after/)
+    for (const bad of ['garbage', encodeCursor(['a', 'not-an-id']), Buffer.from('{"a":1}').toString('base64url'), encodeCursor(['a', 'b', id])])
+      expect(() => decodeCursor(bad, ['text', 'id'])).toThrow(/after: is not a cursor/)
+    // A name where a timestamp belongs would otherwise reach SQL as a failing cast.
+    expect(() => parsePage({ after: encodeCursor(['홍제1동', id]) }, ['timestamp', 'id'])).toThrow(/after/)
+    expect(() => parsePage({ after: encodeCursor(['2026-13-45', id]) }, ['date', 'id'])).toThrow(/after/)
   })
 
   it('bounds the page size', () => {
-    expect(parsePage({})).toEqual({ limit: 20, after: null })
-    expect(() => parsePage({ first: 101 })).toThrow(/first: must be between 0 and 100/)
-    expect(() => parsePage({ first: -1 })).toThrow(/first/)
+    expect(parsePage({}, ['text', 'id'])).toEqual({ limit: 20, after: null })
+    expect(() => parsePage({ first: 101 }, ['text', 'id'])).toThrow(/first: must be between 0 and 100/)
+    expect(() => parsePage({ first: -1 }, ['text', 'id'])).toThrow(/first/)
   })
 
   it('validates ids naming the argument', () => {

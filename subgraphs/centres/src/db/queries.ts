@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, lte, type SQL } from 'drizzle-orm'
-import { keysetAfter, rankWithin, type Database } from '@nanum/db'
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm'
+import { countPerGroup, firstPerGroup, keysetAfter, type Database } from '@nanum/db'
 import type { Page } from '@nanum/subgraph-kit'
 import { centres, organisations, type CentreRow, type OrganisationRow } from './tables.js'
 
@@ -76,29 +76,11 @@ export async function countCentres(db: Db, filter: CentreFilter) {
 }
 
 /** The first `page.limit + 1` centres of each organisation, in one statement. */
-export async function centresOfOrganisations(db: Db, organisationIds: readonly string[], page: Page): Promise<CentreRow[]> {
-  const ranked = db
-    .select({ id: centres.id, rank: rankWithin(centres.organisationId, centreOrder).as('rank') })
-    .from(centres)
-    .where(and(inArray(centres.organisationId, [...organisationIds]), keysetAfter(centreOrder, page.after)))
-    .as('ranked')
-  return db
-    .select({ centre: centres })
-    .from(centres)
-    .innerJoin(ranked, eq(ranked.id, centres.id))
-    .where(lte(ranked.rank, page.limit + 1))
-    .orderBy(...centreOrder.map(asc))
-    .then((rows) => rows.map((row) => row.centre))
-}
+export const centresOfOrganisations = (db: Db, organisationIds: readonly string[], page: Page) =>
+  firstPerGroup(db, { table: centres, id: centres.id, group: centres.organisationId, keys: organisationIds, order: centreOrder, page })
 
-export async function countCentresOfOrganisations(db: Db, organisationIds: readonly string[]) {
-  const rows = await db
-    .select({ organisationId: centres.organisationId, n: count() })
-    .from(centres)
-    .where(inArray(centres.organisationId, [...organisationIds]))
-    .groupBy(centres.organisationId)
-  return new Map(rows.map((row) => [row.organisationId, row.n]))
-}
+export const countCentresOfOrganisations = (db: Db, organisationIds: readonly string[]) =>
+  countPerGroup(db, { table: centres, group: centres.organisationId, keys: organisationIds })
 
 export async function insertOrganisations(db: Db, rows: (typeof organisations.$inferInsert)[]) {
   if (rows.length) await db.insert(organisations).values(rows).onConflictDoNothing()

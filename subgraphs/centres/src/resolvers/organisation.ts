@@ -7,5 +7,5 @@ export const Organisation = {
     isId(reference.id) ? ctx.loaders.organisation.load(reference.id.toLowerCase()) : null,
 
   centres: (organisation: OrganisationRow, args: PageArgs, ctx: Context) =>
-    ctx.loaders.centresOfOrganisation(parsePage(args, { arity: 2 })).load(organisation.id),
+    ctx.loaders.centresOfOrganisation(parsePage(args, ['text', 'id'])).load(organisation.id),
 }

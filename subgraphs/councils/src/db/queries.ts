@@ -1,5 +1,5 @@
-import { and, asc, count, eq, exists, inArray, lte, type SQL } from 'drizzle-orm'
-import { keysetAfter, rankWithin, type Database } from '@nanum/db'
+import { and, asc, count, eq, exists, inArray, type SQL } from 'drizzle-orm'
+import { countPerGroup, firstPerGroup, keysetAfter, type Database } from '@nanum/db'
 import type { Page } from '@nanum/subgraph-kit'
 import { councilMemberships, councils, type CouncilMembershipRow, type CouncilRow } from './tables.js'
 
@@ -58,29 +58,11 @@ export async function countCouncils(db: Db, filter: CouncilFilter) {
 type MembershipParent = typeof councilMemberships.councilId | typeof councilMemberships.organisationId
 
 /** The first `page.limit + 1` memberships of each parent (council or organisation), in one statement. */
-async function membershipsOf(db: Db, parent: MembershipParent, parentIds: readonly string[], page: Page): Promise<CouncilMembershipRow[]> {
-  const ranked = db
-    .select({ id: councilMemberships.id, rank: rankWithin(parent, membershipOrder).as('rank') })
-    .from(councilMemberships)
-    .where(and(inArray(parent, [...parentIds]), keysetAfter(membershipOrder, page.after)))
-    .as('ranked')
-  return db
-    .select({ membership: councilMemberships })
-    .from(councilMemberships)
-    .innerJoin(ranked, eq(ranked.id, councilMemberships.id))
-    .where(lte(ranked.rank, page.limit + 1))
-    .orderBy(...membershipOrder.map(asc))
-    .then((rows) => rows.map((row) => row.membership))
-}
+const membershipsOf = (db: Db, parent: MembershipParent, parentIds: readonly string[], page: Page) =>
+  firstPerGroup(db, { table: councilMemberships, id: councilMemberships.id, group: parent, keys: parentIds, order: membershipOrder, page })
 
-async function countMembershipsOf(db: Db, parent: MembershipParent, parentIds: readonly string[]) {
-  const rows = await db
-    .select({ parentId: parent, n: count() })
-    .from(councilMemberships)
-    .where(inArray(parent, [...parentIds]))
-    .groupBy(parent)
-  return new Map(rows.map((row) => [row.parentId, row.n]))
-}
+const countMembershipsOf = (db: Db, parent: MembershipParent, parentIds: readonly string[]) =>
+  countPerGroup(db, { table: councilMemberships, group: parent, keys: parentIds })
 
 export const membersOfCouncils = (db: Db, councilIds: readonly string[], page: Page) =>
   membershipsOf(db, councilMemberships.councilId, councilIds, page)

@@ -7,5 +7,5 @@ export const Council = {
     isId(reference.id) ? ctx.loaders.council.load(reference.id.toLowerCase()) : null,
 
   members: (council: CouncilRow, args: PageArgs, ctx: Context) =>
-    ctx.loaders.membersOfCouncil(parsePage(args, { arity: 2 })).load(council.id),
+    ctx.loaders.membersOfCouncil(parsePage(args, ['date', 'id'])).load(council.id),
 }

@@ -6,5 +6,5 @@ export const Organisation = {
   __resolveReference: (reference: { id: string }) => (isId(reference.id) ? { id: reference.id.toLowerCase() } : null),
 
   councilMemberships: (organisation: { id: string }, args: PageArgs, ctx: Context) =>
-    ctx.loaders.membershipsOfOrganisation(parsePage(args, { arity: 2 })).load(organisation.id),
+    ctx.loaders.membershipsOfOrganisation(parsePage(args, ['date', 'id'])).load(organisation.id),
 }

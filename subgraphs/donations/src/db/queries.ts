@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
-import { keysetAfter, type Database } from '@nanum/db'
+import { and, count, desc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm'
+import { countPerGroup, firstPerGroup, keysetAfter, type Database } from '@nanum/db'
 import type { CursorKey, Page } from '@nanum/subgraph-kit'
 import type { ItemVisibility } from '../rules/visibility.js'
 import { donationItems, type DonationItemRow } from './tables.js'
@@ -70,51 +70,21 @@ export async function countDonationItems(db: Db, filter: DonationItemFilter, vis
   return row.n
 }
 
-/** The first `page.limit + 1` items held at each centre, in one statement. */
-export async function inventoryOfCentres(
-  db: Db,
-  centreIds: readonly string[],
-  filter: InventoryFilter,
-  visibility: ItemVisibility,
-  page: Page,
-): Promise<DonationItemRow[]> {
-  const ranked = db
-    .select({
-      id: donationItems.id,
-      // rankWithin from @nanum/db orders ascending only; this list is newest first.
-      rank: sql<number>`row_number() over (partition by ${donationItems.heldAtCentreId} order by ${sql.join(itemOrder, sql`, `)})`.as('rank'),
-    })
-    .from(donationItems)
-    .where(
-      and(
-        inArray(donationItems.heldAtCentreId, [...centreIds]),
-        itemConditions(filter, visibility),
-        listedBefore(page.after),
-      ),
-    )
-    .as('ranked')
-  return db
-    .select({ item: donationItems })
-    .from(donationItems)
-    .innerJoin(ranked, eq(ranked.id, donationItems.id))
-    .where(lte(ranked.rank, page.limit + 1))
-    .orderBy(...itemOrder)
-    .then((rows) => rows.map((row) => row.item))
-}
+/** The first `page.limit + 1` items held at each centre, newest first, in one statement. */
+export const inventoryOfCentres = (db: Db, centreIds: readonly string[], filter: InventoryFilter, visibility: ItemVisibility, page: Page) =>
+  firstPerGroup(db, {
+    table: donationItems,
+    id: donationItems.id,
+    group: donationItems.heldAtCentreId,
+    keys: centreIds,
+    order: itemKeyset,
+    direction: 'desc',
+    where: itemConditions(filter, visibility),
+    page,
+  })
 
-export async function countInventoryOfCentres(
-  db: Db,
-  centreIds: readonly string[],
-  filter: InventoryFilter,
-  visibility: ItemVisibility,
-) {
-  const rows = await db
-    .select({ centreId: donationItems.heldAtCentreId, n: count() })
-    .from(donationItems)
-    .where(and(inArray(donationItems.heldAtCentreId, [...centreIds]), itemConditions(filter, visibility)))
-    .groupBy(donationItems.heldAtCentreId)
-  return new Map(rows.map((row) => [row.centreId, row.n]))
-}
+export const countInventoryOfCentres = (db: Db, centreIds: readonly string[], filter: InventoryFilter, visibility: ItemVisibility) =>
+  countPerGroup(db, { table: donationItems, group: donationItems.heldAtCentreId, keys: centreIds, where: itemConditions(filter, visibility) })
 
 export async function insertDonationItems(db: Db, rows: (typeof donationItems.$inferInsert)[]) {
   if (rows.length) await db.insert(donationItems).values(rows).onConflictDoNothing()

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
-import type { Database } from '@nanum/db'
+import { keysetAfter, type Database } from '@nanum/db'
 import type { CursorKey, Page } from '@nanum/subgraph-kit'
 import { householdMembers, households, vulnerabilityFlag, type HouseholdMemberRow, type HouseholdRow } from './tables.js'
 
@@ -37,13 +37,6 @@ function householdConditions(scope: HouseholdScope, filter: HouseholdFilter): SQ
 /** Newest first: the keyset is (createdAt, id), both descending; the cursor holds the ISO timestamp. */
 export const householdCursor = (row: HouseholdRow): CursorKey => [row.createdAt.toISOString(), row.id]
 
-/** `(created_at, id) < cursor`: rows after the cursor in descending order. */
-function householdKeysetAfter(after: CursorKey | null): SQL | undefined {
-  if (!after) return undefined
-  const [createdAt, id] = after
-  return sql`(${households.createdAt}, ${households.id}) < (${createdAt}::timestamptz, ${id}::uuid)`
-}
-
 export function householdsByIds(db: Db, ids: readonly string[]) {
   return db.select().from(households).where(inArray(households.id, [...ids]))
 }
@@ -52,7 +45,7 @@ export function listHouseholds(db: Db, scope: HouseholdScope, filter: HouseholdF
   return db
     .select()
     .from(households)
-    .where(and(householdConditions(scope, filter), householdKeysetAfter(page.after)))
+    .where(and(householdConditions(scope, filter), keysetAfter([households.createdAt, households.id], page.after, 'desc')))
     .orderBy(desc(households.createdAt), desc(households.id))
     .limit(page.limit + 1)
 }

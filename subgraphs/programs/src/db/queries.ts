@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, count, eq, inArray, lte, type SQL } from 'drizzle-orm'
-import { keysetAfter, rankWithin, type Database } from '@nanum/db'
+import { countPerGroup, firstPerGroup, keysetAfter, rankWithin, type Database } from '@nanum/db'
 import type { Page } from '@nanum/subgraph-kit'
 import { programCentres, programs, type ProgramRow } from './tables.js'
 
@@ -60,29 +60,11 @@ export function centresOfPrograms(db: Db, programIds: readonly string[]) {
 }
 
 /** The first `page.limit + 1` programs of each provider, in one statement. */
-export async function programsOfProviders(db: Db, organisationIds: readonly string[], page: Page): Promise<ProgramRow[]> {
-  const ranked = db
-    .select({ id: programs.id, rank: rankWithin(programs.providerOrganisationId, programOrder).as('rank') })
-    .from(programs)
-    .where(and(inArray(programs.providerOrganisationId, [...organisationIds]), keysetAfter(programOrder, page.after)))
-    .as('ranked')
-  return db
-    .select({ program: programs })
-    .from(programs)
-    .innerJoin(ranked, eq(ranked.id, programs.id))
-    .where(lte(ranked.rank, page.limit + 1))
-    .orderBy(...programOrder.map(asc))
-    .then((rows) => rows.map((row) => row.program))
-}
+export const programsOfProviders = (db: Db, organisationIds: readonly string[], page: Page) =>
+  firstPerGroup(db, { table: programs, id: programs.id, group: programs.providerOrganisationId, keys: organisationIds, order: programOrder, page })
 
-export async function countProgramsOfProviders(db: Db, organisationIds: readonly string[]) {
-  const rows = await db
-    .select({ organisationId: programs.providerOrganisationId, n: count() })
-    .from(programs)
-    .where(inArray(programs.providerOrganisationId, [...organisationIds]))
-    .groupBy(programs.providerOrganisationId)
-  return new Map(rows.map((row) => [row.organisationId, row.n]))
-}
+export const countProgramsOfProviders = (db: Db, organisationIds: readonly string[]) =>
+  countPerGroup(db, { table: programs, group: programs.providerOrganisationId, keys: organisationIds })
 
 /** The first `page.limit + 1` programs delivered at each centre, in one statement. */
 export async function programsAtCentres(db: Db, centreIds: readonly string[], page: Page): Promise<ProgramAtCentreRow[]> {
@@ -105,14 +87,8 @@ export async function programsAtCentres(db: Db, centreIds: readonly string[], pa
     .then((rows) => rows.map((row) => ({ ...row.program, centreId: row.centreId })))
 }
 
-export async function countProgramsAtCentres(db: Db, centreIds: readonly string[]) {
-  const rows = await db
-    .select({ centreId: programCentres.centreId, n: count() })
-    .from(programCentres)
-    .where(inArray(programCentres.centreId, [...centreIds]))
-    .groupBy(programCentres.centreId)
-  return new Map(rows.map((row) => [row.centreId, row.n]))
-}
+export const countProgramsAtCentres = (db: Db, centreIds: readonly string[]) =>
+  countPerGroup(db, { table: programCentres, group: programCentres.centreId, keys: centreIds })
 
 export async function insertPrograms(db: Db, rows: (typeof programs.$inferInsert)[]) {
   if (rows.length) await db.insert(programs).values(rows).onConflictDoNothing()

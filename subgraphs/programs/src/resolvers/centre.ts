@@ -6,5 +6,5 @@ export const Centre = {
   __resolveReference: (reference: { id: string }) => (isId(reference.id) ? { id: reference.id.toLowerCase() } : null),
 
   programs: (centre: { id: string }, args: PageArgs, ctx: Context) =>
-    ctx.loaders.programsAtCentre(parsePage(args, { arity: 2 })).load(centre.id),
+    ctx.loaders.programsAtCentre(parsePage(args, ['text', 'id'])).load(centre.id),
 }

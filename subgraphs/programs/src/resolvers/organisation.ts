@@ -6,5 +6,5 @@ export const Organisation = {
   __resolveReference: (reference: { id: string }) => (isId(reference.id) ? { id: reference.id.toLowerCase() } : null),
 
   programs: (organisation: { id: string }, args: PageArgs, ctx: Context) =>
-    ctx.loaders.programsOfProvider(parsePage(args, { arity: 2 })).load(organisation.id),
+    ctx.loaders.programsOfProvider(parsePage(args, ['text', 'id'])).load(organisation.id),
 }

@@ -13,7 +13,7 @@ export const Query = {
   program: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.program.load(parseId(args.id)),
 
   programs: async (_: unknown, args: PageArgs & { filter?: queries.ProgramFilter | null }, ctx: Context) => {
-    const page = parsePage(args, { arity: 2 })
+    const page = parsePage(args, ['text', 'id'])
     const filter = parseProgramFilter(args.filter)
     const rows = await queries.listPrograms(ctx.database.db, filter, page)
     return toConnection(rows, page, queries.programCursor, () => queries.countPrograms(ctx.database.db, filter))
