@@ -16,6 +16,11 @@ export const hasRole = (caller: Caller, ...roles: Role[]) =>
 export const isStaffOf = (caller: Caller, organisationId: string) =>
   caller.kind === 'user' && (caller.organisationId === organisationId || caller.roles.includes('SYSTEM_ADMIN'))
 
+/** May manage `organisationId`'s own records: its ORG_ADMIN, or a SYSTEM_ADMIN of any organisation. */
+export const canManageOrganisation = (caller: Caller, organisationId: string) =>
+  caller.kind === 'user' &&
+  (caller.roles.includes('SYSTEM_ADMIN') || (caller.organisationId === organisationId && caller.roles.includes('ORG_ADMIN')))
+
 export type TokenVerifier = (authorization: string | undefined) => Promise<Caller>
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
