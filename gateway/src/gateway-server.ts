@@ -1,8 +1,9 @@
-import { GraphQLError } from 'graphql'
+import type { IncomingHttpHeaders } from 'node:http'
+import { GraphQLError, type GraphQLFormattedError } from 'graphql'
 import { ApolloServer } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway'
-import { errorLoggingPlugin, listen, maskError, type Caller, type Logger, type RunningHttpServer, type TokenVerifier } from '@nanum/subgraph-kit'
+import { errorLoggingPlugin, listen, maskError, type Caller, type HttpRoutes, type Logger, type RunningHttpServer, type TokenVerifier } from '@nanum/subgraph-kit'
 import { supergraphFromFile } from './supergraph-file.js'
 
 export interface GatewayContext {
@@ -39,6 +40,16 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/**
+ * Runs one operation through the gateway as the given caller (their Authorization header),
+ * exactly as if it had arrived at `/graphql`: same planning, access rules and error masking.
+ */
+export type ExecuteOperation = (
+  query: string,
+  variables: Record<string, unknown>,
+  request: { headers: IncomingHttpHeaders; requestId: string; log: Logger },
+) => Promise<{ data?: any; errors?: readonly GraphQLFormattedError[] }>
+
 export interface GatewayServer extends RunningHttpServer {
   stop(): Promise<void>
 }
@@ -55,6 +66,8 @@ export async function serveGateway(options: {
   log: Logger
   port?: number
   host?: string
+  /** Routes served beside `/graphql`; each may run operations on this gateway's schema. */
+  extraRoutes?: (execute: ExecuteOperation) => HttpRoutes<GatewayContext>['extraRoutes']
 }): Promise<GatewayServer> {
   const { log } = options
   const gateway = new ApolloGateway({
@@ -78,6 +91,13 @@ export async function serveGateway(options: {
         return { caller, authorization, requestId, log: requestLog }
       },
       health: async () => ({ service: 'gateway' }),
+      extraRoutes: options.extraRoutes?.(async (query, variables, request) => {
+        const authorization = request.headers.authorization
+        const contextValue = { caller: await options.verifyToken(authorization), authorization, requestId: request.requestId, log: request.log }
+        const response = await apollo.executeOperation({ query, variables }, { contextValue })
+        if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported here')
+        return response.body.singleResult as { data?: any; errors?: readonly GraphQLFormattedError[] }
+      }),
     },
     options.port ?? 0,
     options.host,

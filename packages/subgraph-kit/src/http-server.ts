@@ -16,6 +16,11 @@ export interface HttpRoutes<TContext extends BaseContext> {
   ready?: () => Promise<{ ready: boolean } & Record<string, unknown>>
   /** Prometheus text exposition. */
   metrics?: () => string
+  /**
+   * Further routes served beside GraphQL, by path prefix (e.g. `/hsds`); the handler gets the
+   * request's id and logger.
+   */
+  extraRoutes?: Record<string, (request: IncomingMessage, response: ServerResponse, url: URL, context: { requestId: string; log: Logger }) => Promise<void>>
   log: Logger
 }
 
@@ -94,6 +99,9 @@ async function handle<TContext extends BaseContext>(routes: HttpRoutes<TContext>
     case '/':
       return serveGraphQL(routes, request, response, url, requestId, log)
   }
+  for (const [prefix, route] of Object.entries(routes.extraRoutes ?? {})) {
+    if (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)) return route(request, response, url, { requestId, log })
+  }
   sendJson(response, 404, { error: `No route for ${url.pathname}; GraphQL is served at /graphql` })
 }
 
@@ -146,7 +154,7 @@ function readBody(request: IncomingMessage): Promise<string | null> {
   })
 }
 
-function sendJson(response: ServerResponse, status: number, value: unknown) {
+export function sendJson(response: ServerResponse, status: number, value: unknown) {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
   response.end(JSON.stringify(value))
 }
