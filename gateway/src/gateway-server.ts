@@ -1,10 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { GraphQLError, type GraphQLFormattedError } from 'graphql'
 import { ApolloServer } from '@apollo/server'
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway'
 import { errorLoggingPlugin, listen, maskError, type Caller, type HttpRoutes, type Logger, type RunningHttpServer, type TokenVerifier } from '@nanum/subgraph-kit'
 import { supergraphFromFile } from './supergraph-file.js'
+import { graphiqlLandingPage } from './graphiql.js'
 
 export interface GatewayContext {
   caller: Caller
@@ -78,7 +78,7 @@ export async function serveGateway(options: {
     gateway,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin(log)],
+    plugins: [graphiqlLandingPage(), errorLoggingPlugin(log)],
   })
   await apollo.start()
   const http = await listen(

@@ -9,7 +9,7 @@ import { freePort } from '@nanum/db'
 import { serveGateway, type GatewayServer } from '../src/gateway-server.js'
 import { composeSupergraph, SUPERGRAPH_PATH } from '../../scripts/composition.js'
 import { SUBGRAPHS } from '../../scripts/subgraphs.js'
-import { gql, subgraphUrl, type SubgraphName } from '../../tests/helpers.js'
+import { gatewayUrl, gql, subgraphUrl, type SubgraphName } from '../../tests/helpers.js'
 import { seedCentres, seedDonationItem, seedOrganisation } from '../../tests/fixtures.js'
 
 const log = createLogger('gateway-test', 'silent')
@@ -98,5 +98,16 @@ describe('connections to subgraphs', () => {
     const before = await metrics()
     for (let i = 0; i < 30; i++) expect((await gql(`{ organisations(first: 1) { totalCount } }`)).errors).toBeUndefined()
     expect((await metrics()) - before).toBeLessThanOrEqual(2)
+  })
+})
+
+describe('GraphiQL', () => {
+  it('is served to a browser at /graphql, with no resource from another host', async () => {
+    const response = await fetch(`${gatewayUrl()}/graphql`, { headers: { accept: 'text/html' } })
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('Nanum graph')
+    expect(html).not.toMatch(/<script[^>]+src="https?:\/\//)
+    expect(html).not.toMatch(/<link[^>]+href="https?:\/\//)
   })
 })
