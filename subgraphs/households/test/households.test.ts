@@ -70,8 +70,7 @@ describe('households: who may see a household', () => {
       vulnerabilityFlags: ['SINGLE_PARENT', 'INFANT'],
       status: 'SUPPORTED',
     }))
-    // Any role of the handling organisation will do.
-    const token = await tokenFor({ org: organisationId, roles: ['VOLUNTEER'] })
+    const token = await tokenFor({ org: organisationId, roles: ['NURSE'] })
 
     const byId = await subgraphGql('households', HOUSEHOLD, { id: ids[0] }, { token })
     expect(byId.errors).toBeUndefined()

@@ -1,4 +1,7 @@
 import { Query } from './query.js'
-import { Household } from './household.js'
+import { Mutation } from './mutation.js'
+import { Discovery, Household, HouseholdMember } from './household.js'
+import { AccessAudit, Consent, ConsultationNote, Reassignment, StatusChange, Visit } from './records.js'
+import { Centre } from './centre.js'
 
-export const resolvers = { Query, Household }
+export const resolvers = { Query, Mutation, Household, HouseholdMember, Discovery, StatusChange, Reassignment, Visit, Consent, ConsultationNote, AccessAudit, Centre }
