@@ -1,53 +1,6 @@
 import { describe, it, expect } from 'vitest'
-import { database, newId, sqlStatements, subgraphGql } from '../../../tests/helpers.js'
-import { insertProgramCentres, insertPrograms } from '../src/db/queries.js'
-import type { ProgramRow } from '../src/db/tables.js'
-
-type NewProgram = Partial<ProgramRow> & Pick<ProgramRow, 'name' | 'providerOrganisationId'>
-
-const db = () => database('programs').db
-
-/**
- * Names sort alike under every collation (C on PGlite, a locale on a server): one case, letters
- * and digits only, and a prefix unique to the test.
- */
-const uniquePrefix = () => `P${newId().slice(0, 8).toUpperCase()}`
-
-/** Inserts programs (with fresh ids unless given) and where each is delivered. */
-async function seedPrograms(programs: (NewProgram & { centreIds?: string[] })[]) {
-  const rows = programs.map(({ centreIds: _, ...program }) => ({
-    id: newId(),
-    description: `About ${program.name}`,
-    category: 'OTHER' as const,
-    ...program,
-  }))
-  await insertPrograms(db(), rows)
-  await insertProgramCentres(
-    db(),
-    programs.flatMap((program, i) => (program.centreIds ?? []).map((centreId) => ({ programId: rows[i].id, centreId }))),
-  )
-  return rows
-}
-
-/** SQL statements one request costs. Runs it once first so connections (and their type lookup) are already open. */
-async function statementsFor(request: () => Promise<unknown>) {
-  await request()
-  const before = await sqlStatements('programs')
-  await request()
-  return (await sqlStatements('programs')) - before
-}
-
-const PROGRAMS = /* GraphQL */ `
-  query Programs($filter: ProgramFilter, $first: Int, $after: String) {
-    programs(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor node { id name } }
-    }
-  }
-`
-
-const names = (connection: { edges: { node: { name: string } }[] }) => connection.edges.map((edge) => edge.node.name)
+import { newId, subgraphGql } from '../../../tests/helpers.js'
+import { names, PROGRAMS, seedPrograms, statementsFor, uniquePrefix } from './seed.js'
 
 describe('programs subgraph', () => {
   it('returns one program with its provider and centres, and null for an unknown id', async () => {
@@ -59,7 +12,7 @@ describe('programs subgraph', () => {
         category: 'HEALTHCARE',
         lifeStages: ['INFANCY', 'OLD_AGE'],
         providerOrganisationId: provider,
-        eligibilitySummary: 'Residents aged 65 or over',
+        eligibilityDescription: 'Residents aged 65 or over',
         capacity: 120,
         seatsTaken: 87,
         centreIds: centres,
@@ -68,7 +21,7 @@ describe('programs subgraph', () => {
     const query = /* GraphQL */ `
       query ($id: ID!, $unknown: ID!) {
         program(id: $id) {
-          id name category lifeStages eligibilitySummary capacity seatsTaken status createdAt updatedAt
+          id name category lifeStages eligibility { description } capacity seatsTaken status createdAt updatedAt
           provider { id }
           centres { id }
         }
@@ -82,7 +35,7 @@ describe('programs subgraph', () => {
       name: program.name,
       category: 'HEALTHCARE',
       lifeStages: ['INFANCY', 'OLD_AGE'],
-      eligibilitySummary: 'Residents aged 65 or over',
+      eligibility: { description: 'Residents aged 65 or over' },
       capacity: 120,
       seatsTaken: 87,
       status: 'ACTIVE',
@@ -91,6 +44,164 @@ describe('programs subgraph', () => {
     })
     expect(Date.parse(response.data.program.createdAt)).not.toBeNaN()
     expect(response.data.unknown).toBeNull()
+  })
+
+  it('describes a program as an HSDS service: taxonomy, partners, area, eligibility, cost, seats, schedule, application', async () => {
+    const [provider, partner] = [newId(), newId()]
+    const [program] = await seedPrograms([
+      {
+        name: `${uniquePrefix()}BUS`,
+        alternateName: '효도버스',
+        category: 'TRANSPORT',
+        lifeStages: ['OLD_AGE'],
+        targetGroups: ['OLDER_PEOPLE', 'ELDERLY_LIVING_ALONE'],
+        providerOrganisationId: provider,
+        coProviderOrganisationIds: [partner],
+        funding: 'JOINT',
+        serviceAreas: [
+          { district: '서초구', dong: '반포2동' },
+          { district: '서대문구', dong: null },
+        ],
+        minAge: 65,
+        maxIncomeBand: 'NEAR_POOR',
+        residencyRequired: true,
+        requiredHouseholdFlags: ['ELDERLY_LIVING_ALONE'],
+        requiredDocuments: ['ID card'],
+        eligibilityDescription: 'Older residents',
+        cost: 0,
+        costDescription: 'Free',
+        capacity: 40,
+        seatsTaken: 15,
+        scheduleDescription: 'Weekdays',
+        howToApply: ['WALK_IN', 'PHONE'],
+        applicationPhone: '02-2155-6114',
+        languages: ['ko', 'en'],
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        sessions: [
+          { day: 'WEDNESDAY', opens: '14:00:00', closes: '16:00:00' },
+          { day: 'MONDAY', opens: '10:00:00', closes: '12:30:00' },
+        ],
+      },
+    ])
+    const response = await subgraphGql(
+      'programs',
+      `query ($id: ID!) { program(id: $id) {
+        name alternateName category lifeStages targetGroups funding
+        provider { id } coProviders { id } serviceArea { district dong }
+        eligibility { minAge maxAge maxIncomeBand residencyRequired requiredHouseholdFlags requiredDocuments description }
+        cost costDescription capacity seatsTaken freeSeats
+        schedule { description sessions { day opens closes } }
+        howToApply applicationUrl applicationPhone languages status statusReason startDate endDate
+      } }`,
+      { id: program.id },
+    )
+    expect(response.errors).toBeUndefined()
+    expect(response.data.program).toEqual({
+      name: program.name,
+      alternateName: '효도버스',
+      category: 'TRANSPORT',
+      lifeStages: ['OLD_AGE'],
+      targetGroups: ['OLDER_PEOPLE', 'ELDERLY_LIVING_ALONE'],
+      funding: 'JOINT',
+      provider: { id: provider },
+      coProviders: [{ id: partner }],
+      serviceArea: [
+        { district: '서초구', dong: '반포2동' },
+        { district: '서대문구', dong: null },
+      ],
+      eligibility: {
+        minAge: 65,
+        maxAge: null,
+        maxIncomeBand: 'NEAR_POOR',
+        residencyRequired: true,
+        requiredHouseholdFlags: ['ELDERLY_LIVING_ALONE'],
+        requiredDocuments: ['ID card'],
+        description: 'Older residents',
+      },
+      cost: 0,
+      costDescription: 'Free',
+      capacity: 40,
+      seatsTaken: 15,
+      freeSeats: 25,
+      schedule: {
+        description: 'Weekdays',
+        sessions: [
+          { day: 'MONDAY', opens: '10:00', closes: '12:30' },
+          { day: 'WEDNESDAY', opens: '14:00', closes: '16:00' },
+        ],
+      },
+      howToApply: ['WALK_IN', 'PHONE'],
+      applicationUrl: null,
+      applicationPhone: '02-2155-6114',
+      languages: ['ko', 'en'],
+      status: 'ACTIVE',
+      statusReason: null,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    })
+  })
+
+  it('filters by target group, funding, co-provider, service area and free seats', async () => {
+    const [provider, partner] = [newId(), newId()]
+    const prefix = uniquePrefix()
+    await seedPrograms([
+      { name: `${prefix}ANYWHERE`, providerOrganisationId: provider, targetGroups: ['ALL_RESIDENTS'], capacity: 10, seatsTaken: 10 },
+      { name: `${prefix}BANPO`, providerOrganisationId: provider, funding: 'JOINT', serviceAreas: [{ district: '서초구', dong: '반포2동' }] },
+      { name: `${prefix}SEOCHO`, providerOrganisationId: provider, serviceAreas: [{ district: '서초구', dong: null }], capacity: 5, seatsTaken: 4 },
+      { name: `${prefix}SEODAEMUN`, providerOrganisationId: provider, targetGroups: ['LOW_INCOME'], serviceAreas: [{ district: '서대문구', dong: '홍제1동' }] },
+      { name: `${prefix}SHARED`, providerOrganisationId: newId(), coProviderOrganisationIds: [partner, provider], funding: 'PRIVATE' },
+    ])
+    const list = async (filter: Record<string, unknown>) => {
+      const response = await subgraphGql('programs', PROGRAMS, { filter: { providerId: provider, ...filter } })
+      expect(response.errors).toBeUndefined()
+      expect(response.data.programs.totalCount).toBe(response.data.programs.edges.length)
+      return names(response.data.programs).map((name: string) => name.slice(prefix.length))
+    }
+    expect(await list({})).toEqual(['ANYWHERE', 'BANPO', 'SEOCHO', 'SEODAEMUN', 'SHARED'])
+    expect(await list({ providerId: partner })).toEqual(['SHARED'])
+    expect(await list({ targetGroup: 'LOW_INCOME' })).toEqual(['SEODAEMUN'])
+    expect(await list({ funding: 'JOINT' })).toEqual(['BANPO'])
+    expect(await list({ funding: 'PRIVATE' })).toEqual(['SHARED'])
+    // No area restriction matches everywhere; a district matches its dongs; a dong matches its district.
+    expect(await list({ district: '서초구' })).toEqual(['ANYWHERE', 'BANPO', 'SEOCHO', 'SHARED'])
+    expect(await list({ district: '서초구', dong: '반포2동' })).toEqual(['ANYWHERE', 'BANPO', 'SEOCHO', 'SHARED'])
+    expect(await list({ district: '서초구', dong: '서초3동' })).toEqual(['ANYWHERE', 'SEOCHO', 'SHARED'])
+    expect(await list({ district: '서대문구', dong: '신촌동' })).toEqual(['ANYWHERE', 'SHARED'])
+    expect(await list({ district: '세종시' })).toEqual(['ANYWHERE', 'SHARED'])
+    expect(await list({ hasFreeSeats: true })).toEqual(['BANPO', 'SEOCHO', 'SEODAEMUN', 'SHARED'])
+    expect(await list({ hasFreeSeats: false })).toEqual(['ANYWHERE'])
+  })
+
+  it('tells which programs are open at an instant, in Seoul time, against weekly sessions and dates', async () => {
+    const provider = newId()
+    const prefix = uniquePrefix()
+    const tuesdayMorning = [{ day: 'TUESDAY' as const, opens: '10:00:00', closes: '12:00:00' }]
+    await seedPrograms([
+      { name: `${prefix}CLASS`, providerOrganisationId: provider, sessions: tuesdayMorning },
+      { name: `${prefix}ENDED`, providerOrganisationId: provider, sessions: tuesdayMorning, endDate: '2026-02-28' },
+      { name: `${prefix}LATER`, providerOrganisationId: provider, sessions: tuesdayMorning, startDate: '2026-04-01' },
+      { name: `${prefix}NIGHT`, providerOrganisationId: provider, sessions: [{ day: 'TUESDAY', opens: '00:30:00', closes: '02:00:00' }] },
+      { name: `${prefix}ONDEMAND`, providerOrganisationId: provider },
+      { name: `${prefix}PAUSED`, providerOrganisationId: provider, sessions: tuesdayMorning, status: 'TEMPORARILY_CLOSED' },
+    ])
+    const open = async (at: string, openNow = true) => {
+      const filter = { providerId: provider, openNow, at, status: ['ACTIVE', 'TEMPORARILY_CLOSED'] }
+      const response = await subgraphGql('programs', PROGRAMS, { filter })
+      expect(response.errors).toBeUndefined()
+      return names(response.data.programs).map((name: string) => name.slice(prefix.length))
+    }
+    // 2026-03-03 is a Tuesday; Seoul is UTC+9.
+    expect(await open('2026-03-03T01:30:00Z')).toEqual(['CLASS']) // Tue 10:30 KST
+    expect(await open('2026-03-03T10:30:00+09:00')).toEqual(['CLASS'])
+    expect(await open('2026-03-03T03:00:00Z')).toEqual([]) // Tue 12:00 KST: the session has ended
+    expect(await open('2026-03-02T01:30:00Z')).toEqual([]) // Mon 10:30 KST
+    expect(await open('2026-03-02T16:00:00Z')).toEqual(['NIGHT']) // Monday in UTC, Tue 01:00 in Seoul
+    expect(await open('2026-04-07T01:30:00Z')).toEqual(['CLASS', 'LATER']) // a Tuesday in April
+    expect(await open('2026-03-03T01:30:00Z', false)).toEqual(['ENDED', 'LATER', 'NIGHT', 'ONDEMAND', 'PAUSED'])
+
+    const withoutOpenNow = await subgraphGql('programs', PROGRAMS, { filter: { at: '2026-03-03T01:30:00Z' } })
+    expect(withoutOpenNow.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'filter.at' } })
   })
 
   it('pages through programs in name order with keyset cursors', async () => {
@@ -135,11 +246,17 @@ describe('programs subgraph', () => {
       return { names: names(response.data.programs), totalCount: response.data.programs.totalCount }
     }
 
-    expect(await list({ providerId: provider })).toEqual({ names: [`${prefix}BUS`, `${prefix}PRENATAL`, `${prefix}STUDY`], totalCount: 3 })
+    // ACTIVE only unless the filter asks for other statuses.
+    expect(await list({ providerId: provider })).toEqual({ names: [`${prefix}BUS`, `${prefix}PRENATAL`], totalCount: 2 })
+    expect(await list({ providerId: provider, status: ['ACTIVE', 'TEMPORARILY_CLOSED', 'INACTIVE'] })).toEqual({
+      names: [`${prefix}BUS`, `${prefix}PRENATAL`, `${prefix}STUDY`],
+      totalCount: 3,
+    })
     expect(await list({ centreId: centre })).toEqual({ names: [`${prefix}BUS`, `${prefix}LUNCH`], totalCount: 2 })
     expect(await list({ centreId: centre, lifeStage: 'OLD_AGE', category: 'FOOD' })).toEqual({ names: [`${prefix}LUNCH`], totalCount: 1 })
-    expect(await list({ providerId: provider, lifeStage: 'YOUTH' })).toEqual({ names: [`${prefix}STUDY`], totalCount: 1 })
-    expect(await list({ providerId: provider, status: 'ACTIVE' })).toEqual({ names: [`${prefix}BUS`, `${prefix}PRENATAL`], totalCount: 2 })
+    expect(await list({ providerId: provider, lifeStage: 'YOUTH', status: 'INACTIVE' })).toEqual({ names: [`${prefix}STUDY`], totalCount: 1 })
+    expect(await list({ providerId: provider, lifeStage: 'YOUTH' })).toEqual({ names: [], totalCount: 0 })
+    expect(await list({ providerId: provider, category: ['TRANSPORT', 'PREGNANCY'] })).toEqual({ names: [`${prefix}BUS`, `${prefix}PRENATAL`], totalCount: 2 })
     expect(await list({ providerId: provider, category: 'FOOD' })).toEqual({ names: [], totalCount: 0 })
   })
 
@@ -260,6 +377,12 @@ describe('programs subgraph', () => {
       expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: `filter.${field}` } })
       expect(response.errors?.[0].message).toContain(`filter.${field}`)
     }
+
+    const dongAlone = await subgraphGql('programs', PROGRAMS, { filter: { dong: '반포2동' } })
+    expect(dongAlone.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'filter.dong' } })
+
+    const relevanceWithoutSearch = await subgraphGql('programs', PROGRAMS, { orderBy: 'RELEVANCE' })
+    expect(relevanceWithoutSearch.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'orderBy' } })
 
     const badCursor = await subgraphGql('programs', PROGRAMS, { after: 'garbage' })
     expect(badCursor.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } })

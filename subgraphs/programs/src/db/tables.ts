@@ -1,9 +1,22 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  time,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 
 export const programsSchema = pgSchema('programs')
 
-export const programCategory = programsSchema.enum('program_category', [
+export const PROGRAM_CATEGORIES = [
   'MARRIAGE',
   'PREGNANCY',
   'CHILDBIRTH',
@@ -21,25 +34,117 @@ export const programCategory = programsSchema.enum('program_category', [
   'COUNSELLING',
   'LEGAL_AID',
   'MENTORING',
+  'CULTURE_AND_LEISURE',
   'OTHER',
-])
-export const lifeStage = programsSchema.enum('life_stage', ['PREGNANCY', 'INFANCY', 'CHILDHOOD', 'YOUTH', 'ADULTHOOD', 'OLD_AGE'])
-export const programStatus = programsSchema.enum('program_status', ['ACTIVE', 'TEMPORARILY_CLOSED', 'INACTIVE'])
+] as const
+export const LIFE_STAGES = ['PREGNANCY', 'INFANCY', 'CHILDHOOD', 'YOUTH', 'ADULTHOOD', 'OLD_AGE'] as const
+export const PROGRAM_STATUSES = ['ACTIVE', 'TEMPORARILY_CLOSED', 'INACTIVE'] as const
+export const TARGET_GROUPS = [
+  'LOW_INCOME',
+  'SINGLE_PARENT',
+  'ELDERLY_LIVING_ALONE',
+  'GRANDPARENT_CAREGIVER',
+  'MULTICULTURAL_FAMILY',
+  'PEOPLE_WITH_DISABILITY',
+  'PREGNANT_WOMEN',
+  'INFANTS',
+  'CHILDREN',
+  'YOUTH',
+  'CAREER_BREAK_WOMEN',
+  'OLDER_PEOPLE',
+  'NEWLYWEDS',
+  'CRISIS_HOUSEHOLDS',
+  'ALL_RESIDENTS',
+] as const
+export const FUNDINGS = ['PUBLIC', 'PRIVATE', 'JOINT'] as const
+/** Same values as the households subgraph's income bands, so eligibility can be compared. */
+export const INCOME_BANDS = [
+  'BASIC_LIVELIHOOD_RECIPIENT',
+  'NEAR_POOR',
+  'BELOW_50_PERCENT_MEDIAN',
+  'BELOW_75_PERCENT_MEDIAN',
+  'BELOW_100_PERCENT_MEDIAN',
+  'ABOVE_MEDIAN',
+] as const
+/** Same values as the households subgraph's vulnerability flags. */
+export const VULNERABILITY_FLAGS = [
+  'SINGLE_PARENT',
+  'ELDERLY_LIVING_ALONE',
+  'GRANDPARENT_CAREGIVER',
+  'MULTICULTURAL_FAMILY',
+  'DISABILITY',
+  'INFANT',
+  'PREGNANT',
+] as const
+export const APPLICATION_METHODS = ['WALK_IN', 'REFERRAL_ONLY', 'PHONE', 'ONLINE'] as const
+export const DAYS_OF_WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const
 
-/** A service an organisation runs; the provider lives in the centres subgraph (id only). */
+export const programCategory = programsSchema.enum('program_category', PROGRAM_CATEGORIES)
+export const lifeStage = programsSchema.enum('life_stage', LIFE_STAGES)
+export const programStatus = programsSchema.enum('program_status', PROGRAM_STATUSES)
+export const targetGroup = programsSchema.enum('target_group', TARGET_GROUPS)
+export const funding = programsSchema.enum('funding', FUNDINGS)
+export const incomeBand = programsSchema.enum('income_band', INCOME_BANDS)
+export const vulnerabilityFlag = programsSchema.enum('vulnerability_flag', VULNERABILITY_FLAGS)
+export const applicationMethod = programsSchema.enum('application_method', APPLICATION_METHODS)
+export const dayOfWeek = programsSchema.enum('day_of_week', DAYS_OF_WEEK)
+
+/** One part of a program's service area: a whole district (dong null) or one neighbourhood of it. */
+export interface ServiceArea {
+  district: string
+  dong: string | null
+}
+
+/**
+ * A service an organisation runs (an HSDS service). Providers and centres live in the centres
+ * subgraph (ids only). Three columns are derived by PostgreSQL so that no writer can let them
+ * drift: `service_area_keys` (see the migration's `service_area_keys()` function) and
+ * `search_document` exist only to be indexed, `has_free_seats` backs the `hasFreeSeats` filter.
+ */
 export const programs = programsSchema.table(
   'programs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
+    alternateName: text('alternate_name'),
     description: text('description').notNull(),
     category: programCategory('category').notNull(),
     lifeStages: lifeStage('life_stages').array().notNull().default(sql`'{}'`),
+    targetGroups: targetGroup('target_groups').array().notNull().default(sql`'{}'`),
     providerOrganisationId: uuid('provider_organisation_id').notNull(),
-    eligibilitySummary: text('eligibility_summary'),
+    coProviderOrganisationIds: uuid('co_provider_organisation_ids').array().notNull().default(sql`'{}'`),
+    funding: funding('funding').notNull().default('PUBLIC'),
+    serviceAreas: jsonb('service_areas').$type<ServiceArea[]>().notNull().default(sql`'[]'::jsonb`),
+    serviceAreaKeys: text('service_area_keys')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`programs.service_area_keys(service_areas)`),
+    minAge: integer('min_age'),
+    maxAge: integer('max_age'),
+    maxIncomeBand: incomeBand('max_income_band'),
+    residencyRequired: boolean('residency_required').notNull().default(false),
+    requiredHouseholdFlags: vulnerabilityFlag('required_household_flags').array().notNull().default(sql`'{}'`),
+    requiredDocuments: text('required_documents').array().notNull().default(sql`'{}'`),
+    eligibilityDescription: text('eligibility_description'),
+    cost: integer('cost'),
+    costDescription: text('cost_description'),
     capacity: integer('capacity'),
     seatsTaken: integer('seats_taken').notNull().default(0),
+    hasFreeSeats: boolean('has_free_seats')
+      .notNull()
+      .generatedAlwaysAs(sql`capacity is null or seats_taken < capacity`),
+    scheduleDescription: text('schedule_description'),
+    howToApply: applicationMethod('how_to_apply').array().notNull().default(sql`'{}'`),
+    applicationUrl: text('application_url'),
+    applicationPhone: text('application_phone'),
+    languages: text('languages').array().notNull().default(sql`'{ko}'`),
     status: programStatus('status').notNull().default('ACTIVE'),
+    statusReason: text('status_reason'),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+    searchDocument: text('search_document')
+      .notNull()
+      .generatedAlwaysAs(sql`name || ' ' || coalesce(alternate_name, '') || ' ' || description`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -47,11 +152,22 @@ export const programs = programsSchema.table(
     index('programs_name_id_idx').on(t.name, t.id),
     index('programs_category_idx').on(t.category, t.name, t.id),
     index('programs_status_idx').on(t.status, t.name, t.id),
-    index('programs_life_stages_idx').using('gin', t.lifeStages),
+    index('programs_funding_idx').on(t.funding, t.name, t.id),
     index('programs_provider_idx').on(t.providerOrganisationId, t.name, t.id),
+    index('programs_has_free_seats_idx').on(t.hasFreeSeats, t.name, t.id),
+    index('programs_co_providers_idx').using('gin', t.coProviderOrganisationIds),
+    index('programs_life_stages_idx').using('gin', t.lifeStages),
+    index('programs_target_groups_idx').using('gin', t.targetGroups),
+    index('programs_service_area_keys_idx').using('gin', t.serviceAreaKeys),
+    // Trigrams, not PostgreSQL full-text search: there is no Korean text-search parser, and
+    // trigrams need no morphological analyser, so one index serves Korean and English (ILIKE).
+    index('programs_search_trgm_idx').using('gin', t.searchDocument.op('gin_trgm_ops')),
     // Plain column names: drizzle would qualify them with schema and table inside CREATE TABLE.
     check('programs_capacity_check', sql`capacity is null or capacity >= 0`),
     check('programs_seats_taken_check', sql`seats_taken >= 0 and (capacity is null or seats_taken <= capacity)`),
+    check('programs_age_check', sql`(min_age is null or min_age >= 0) and (max_age is null or max_age >= coalesce(min_age, 0))`),
+    check('programs_cost_check', sql`cost is null or cost >= 0`),
+    check('programs_dates_check', sql`end_date is null or start_date is null or end_date >= start_date`),
   ],
 )
 
@@ -67,5 +183,25 @@ export const programCentres = programsSchema.table(
   (t) => [primaryKey({ columns: [t.programId, t.centreId] }), index('program_centres_centre_idx').on(t.centreId, t.programId)],
 )
 
+/** A weekly session of a program, in Asia/Seoul local time (backs the `openNow` filter). */
+export const programSessions = programsSchema.table(
+  'program_sessions',
+  {
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    day: dayOfWeek('day').notNull(),
+    opens: time('opens').notNull(),
+    closes: time('closes').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programId, t.day, t.opens] }),
+    index('program_sessions_day_idx').on(t.day, t.opens, t.closes, t.programId),
+    check('program_sessions_hours_check', sql`closes > opens`),
+  ],
+)
+
 export type ProgramRow = typeof programs.$inferSelect
+export type NewProgramRow = typeof programs.$inferInsert
 export type ProgramCentreRow = typeof programCentres.$inferSelect
+export type ProgramSessionRow = typeof programSessions.$inferSelect

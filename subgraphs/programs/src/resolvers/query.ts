@@ -1,21 +1,24 @@
-import { parseId, parsePage, toConnection, type PageArgs } from '@nanum/subgraph-kit'
+import { badUserInput, parseId, parsePage, toConnection, type PageArgs } from '@nanum/subgraph-kit'
 import * as queries from '../db/queries.js'
+import { parseProgramFilter, searchText, type ProgramFilterArgs } from '../rules/program-filter.js'
 import type { Context } from '../context.js'
 
-function parseProgramFilter(filter: queries.ProgramFilter | null | undefined): queries.ProgramFilter {
-  const parsed = { ...filter }
-  if (parsed.providerId != null) parsed.providerId = parseId(parsed.providerId, 'filter.providerId')
-  if (parsed.centreId != null) parsed.centreId = parseId(parsed.centreId, 'filter.centreId')
-  return parsed
-}
+type ProgramsArgs = PageArgs & { filter?: ProgramFilterArgs | null; orderBy?: 'NAME' | 'RELEVANCE' | null }
 
 export const Query = {
   program: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.program.load(parseId(args.id)),
 
-  programs: async (_: unknown, args: PageArgs & { filter?: queries.ProgramFilter | null }, ctx: Context) => {
+  programs: async (_: unknown, args: ProgramsArgs, ctx: Context) => {
+    const filter = parseProgramFilter(args.filter, 'filter', ctx.loaders.now)
+    const search = searchText(args.filter)
+    const orderBy = args.orderBy ?? (search ? 'RELEVANCE' : 'NAME')
+    const count = () => queries.countPrograms(ctx.database.db, filter)
+    if (orderBy === 'RELEVANCE') {
+      if (!search) throw badUserInput('orderBy', 'RELEVANCE needs filter.search')
+      const page = parsePage(args, ['integer', 'text', 'id'])
+      return toConnection(await queries.searchPrograms(ctx.database.db, filter, search, page), page, queries.scoredProgramCursor, count)
+    }
     const page = parsePage(args, ['text', 'id'])
-    const filter = parseProgramFilter(args.filter)
-    const rows = await queries.listPrograms(ctx.database.db, filter, page)
-    return toConnection(rows, page, queries.programCursor, () => queries.countPrograms(ctx.database.db, filter))
+    return toConnection(await queries.listPrograms(ctx.database.db, filter, page), page, queries.programCursor, count)
   },
 }

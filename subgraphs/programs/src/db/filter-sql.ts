@@ -1,0 +1,66 @@
+import { and, arrayContains, arrayOverlaps, eq, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm'
+import type { SeoulTime } from '../rules/seoul-time.js'
+import { programCentres, programs, programSessions, type ProgramRow } from './tables.js'
+
+/** A `programs` filter after validation; absent fields do not filter. */
+export interface ProgramFilter {
+  /** Search words, each of which must appear in the name, alternate name or description. */
+  searchTerms?: readonly string[]
+  categories?: readonly ProgramRow['category'][]
+  lifeStage?: ProgramRow['lifeStages'][number]
+  targetGroup?: ProgramRow['targetGroups'][number]
+  /** Service-area keys of which a program must hold one (see `areaKeysFor`). */
+  areaKeys?: readonly string[]
+  providerId?: string
+  funding?: ProgramRow['funding']
+  /** Null lists every status. */
+  statuses: readonly ProgramRow['status'][] | null
+  open?: { at: SeoulTime; isOpen: boolean }
+  hasFreeSeats?: boolean
+  centreId?: string
+}
+
+/**
+ * The keys (computed by the migration's `service_area_keys()`) of programs available in an area:
+ * no restriction ('*'), the whole district, and either the given dong or any dong of the district.
+ */
+export function areaKeysFor(district: string, dong: string | null | undefined): string[] {
+  return ['*', district, dong ? `${district}/${dong}` : `${district}~`]
+}
+
+/** `%term%` for ILIKE, with the pattern characters in the term taken literally. */
+export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/**
+ * Open at a local instant: ACTIVE, within its start and end dates, and in one of its weekly
+ * sessions. Programs without weekly sessions (on demand) are never "open now".
+ */
+function openAt(at: SeoulTime): SQL {
+  return and(
+    eq(programs.status, 'ACTIVE'),
+    or(isNull(programs.startDate), lte(programs.startDate, at.date)),
+    or(isNull(programs.endDate), gte(programs.endDate, at.date)),
+    sql`exists (select 1 from ${programSessions} where ${programSessions.programId} = ${programs.id} and ${programSessions.day} = ${at.day} and ${programSessions.opens} <= ${at.time} and ${programSessions.closes} > ${at.time})`,
+  )!
+}
+
+/** The one place a filter becomes SQL, so that pages and counts always agree. */
+export function programConditions(filter: ProgramFilter): SQL | undefined {
+  return and(
+    ...(filter.searchTerms ?? []).map((term) => sql`${programs.searchDocument} ilike ${containsPattern(term)}`),
+    filter.categories?.length ? inArray(programs.category, [...filter.categories]) : undefined,
+    filter.lifeStage ? arrayContains(programs.lifeStages, [filter.lifeStage]) : undefined,
+    filter.targetGroup ? arrayContains(programs.targetGroups, [filter.targetGroup]) : undefined,
+    filter.areaKeys ? arrayOverlaps(programs.serviceAreaKeys, [...filter.areaKeys]) : undefined,
+    filter.providerId
+      ? or(eq(programs.providerOrganisationId, filter.providerId), arrayContains(programs.coProviderOrganisationIds, [filter.providerId]))
+      : undefined,
+    filter.funding ? eq(programs.funding, filter.funding) : undefined,
+    filter.statuses ? inArray(programs.status, [...filter.statuses]) : undefined,
+    filter.open ? (filter.open.isOpen ? openAt(filter.open.at) : not(openAt(filter.open.at))) : undefined,
+    filter.hasFreeSeats != null ? eq(programs.hasFreeSeats, filter.hasFreeSeats) : undefined,
+    filter.centreId
+      ? sql`exists (select 1 from ${programCentres} where ${programCentres.programId} = ${programs.id} and ${programCentres.centreId} = ${filter.centreId})`
+      : undefined,
+  )
+}
