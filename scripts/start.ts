@@ -41,7 +41,7 @@ Nanum graph is running (started in ${((Date.now() - started) / 1000).toFixed(1)}
 
   Gateway:    ${graphql}
   Subgraphs:  ${Object.entries(stack.subgraphUrls).map(([name, url]) => `${name} ${url}/graphql`).join('\n              ')}
-  Database:   ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded, files in ${join(env.NANUM_DATA_DIR, 'pglite')}`}
+  Database:   ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded at ${stack.databaseUrl} (files in ${join(env.NANUM_DATA_DIR, 'pglite')})`}
 
 Try the public directory:
   curl -s ${graphql} -H 'content-type: application/json' \\

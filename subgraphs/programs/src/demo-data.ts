@@ -1,7 +1,8 @@
 import { CENTRE, ORG, PROGRAM } from '@nanum/demo'
 import type { Database } from '@nanum/db'
 import { insertProgramCentres, insertPrograms, insertProgramSessions } from './db/queries.js'
-import { DAYS_OF_WEEK, type NewProgramRow } from './db/tables.js'
+import { DAYS_OF_WEEK } from '@nanum/locale'
+import type { NewProgramRow } from './db/tables.js'
 
 const WEEKDAYS = DAYS_OF_WEEK.slice(0, 5)
 const weekdays = (programId: string, opens: string, closes: string) => WEEKDAYS.map((day) => ({ programId, day, opens, closes }))

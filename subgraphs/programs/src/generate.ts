@@ -1,9 +1,9 @@
+import { DAYS_OF_WEEK } from '@nanum/locale'
 import { DISTRICTS } from '@nanum/areas'
 import type { Database } from '@nanum/db'
 import { insertProgramCentres, insertPrograms, insertProgramSessions } from './db/queries.js'
 import {
   APPLICATION_METHODS,
-  DAYS_OF_WEEK,
   FUNDINGS,
   INCOME_BANDS,
   LIFE_STAGES,

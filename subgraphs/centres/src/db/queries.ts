@@ -12,7 +12,7 @@ import {
 } from './tables.js'
 import { distanceKm, withinBox, type NearPoint } from './geo.js'
 import { matchesText, relevancePoints, wordSimilarity } from './text-search.js'
-import type { LocalMoment } from '../rules/seoul-time.js'
+import type { SeoulMoment } from '@nanum/locale'
 
 type Db = Database['db']
 
@@ -34,7 +34,7 @@ export interface CentreFilter {
   facility?: CentreRow['facilities'][number] | null
   language?: string | null
   /** `openNow` evaluated at this local moment. */
-  open?: { isOpen: boolean; at: LocalMoment } | null
+  open?: { isOpen: boolean; at: SeoulMoment } | null
   near?: NearPoint | null
 }
 
@@ -118,7 +118,7 @@ export async function isSelfOrDescendant(db: Db, organisationId: string, candida
 // ── centres ─────────────────────────────────────────────────────────────────
 
 /** Open at a local moment: ACTIVE and within that day's hours, where a date's exception replaces the weekly hours (see rules/opening.ts). */
-function openAt(at: LocalMoment): SQL {
+function openAt(at: SeoulMoment): SQL {
   return sql`(${centres.status} = 'ACTIVE' and (
     (${centres.id} in (
        select h.centre_id from ${centreOpeningHours} h

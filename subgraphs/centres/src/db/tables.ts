@@ -1,3 +1,4 @@
+import { DAYS_OF_WEEK } from '@nanum/locale'
 import { sql } from 'drizzle-orm'
 import {
   boolean,
@@ -73,7 +74,7 @@ export const facility = centresSchema.enum('facility', [
   'SHARED_KITCHEN',
   'PARKING',
 ])
-export const dayOfWeek = centresSchema.enum('day_of_week', ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'])
+export const dayOfWeek = centresSchema.enum('day_of_week', DAYS_OF_WEEK)
 
 export type PhoneKind = 'MAIN' | 'FAX' | 'MOBILE' | 'HOTLINE'
 

@@ -2,7 +2,7 @@ import { isId } from '@nanum/subgraph-kit'
 import type { CentreRow } from '../db/tables.js'
 import type { ListedCentre } from '../db/queries.js'
 import { hhmm, isOpenAt } from '../rules/opening.js'
-import { seoulMoment } from '../rules/seoul-time.js'
+import { seoulMoment } from '@nanum/locale'
 import { residentsPerWorker } from '../rules/staffing.js'
 import type { Context } from '../context.js'
 

@@ -1,8 +1,8 @@
 import { badUserInput, parseId } from '@nanum/subgraph-kit'
 import type { CentreFilter, OrganisationFilter } from '../db/queries.js'
 import type { NearPoint } from '../db/geo.js'
-import { isLanguageCode } from '../rules/languages.js'
-import { seoulMoment } from '../rules/seoul-time.js'
+import { isLanguageCode } from '@nanum/locale'
+import { seoulMoment } from '@nanum/locale'
 
 export type CentreFilterArgs = Omit<CentreFilter, 'open'> & { openNow?: boolean | null; at?: Date | null }
 

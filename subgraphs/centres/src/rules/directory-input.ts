@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { areaProblem, findDistrict } from '@nanum/areas'
 import { isId } from '@nanum/subgraph-kit'
-import { isLanguageCode } from './languages.js'
+import { isLanguageCode } from '@nanum/locale'
 
 const id = z.string().refine(isId, 'is not a valid id (expected a UUID)').transform((value) => value.toLowerCase())
 const requiredText = (max: number) =>

@@ -1,5 +1,5 @@
 import type { CentreRow, HoursExceptionRow, OpeningHoursRow } from '../db/tables.js'
-import type { LocalMoment } from './seoul-time.js'
+import type { SeoulMoment } from '@nanum/locale'
 
 /** `09:00:00` (PostgreSQL `time`) or `09:00` as a comparable `HH:MM:SS`. */
 const clock = (time: string) => (time.length === 5 ? `${time}:00` : time)
@@ -17,7 +17,7 @@ export function isOpenAt(
   centre: Pick<CentreRow, 'status'>,
   weekly: readonly Pick<OpeningHoursRow, 'day' | 'opens' | 'closes'>[],
   exceptions: readonly Pick<HoursExceptionRow, 'date' | 'isClosed' | 'opens' | 'closes'>[],
-  moment: LocalMoment,
+  moment: SeoulMoment,
 ): boolean {
   if (centre.status !== 'ACTIVE') return false
   const within = (opens: string, closes: string) => clock(opens) <= moment.time && moment.time < clock(closes)

@@ -1,5 +1,5 @@
 import { and, arrayContains, arrayOverlaps, eq, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm'
-import type { SeoulTime } from '../rules/seoul-time.js'
+import type { SeoulMoment } from '@nanum/locale'
 import { programCentres, programs, programSessions, type ProgramRow } from './tables.js'
 
 /** A `programs` filter after validation; absent fields do not filter. */
@@ -15,7 +15,7 @@ export interface ProgramFilter {
   funding?: ProgramRow['funding']
   /** Null lists every status. */
   statuses: readonly ProgramRow['status'][] | null
-  open?: { at: SeoulTime; isOpen: boolean }
+  open?: { at: SeoulMoment; isOpen: boolean }
   hasFreeSeats?: boolean
   centreId?: string
 }
@@ -35,7 +35,7 @@ export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c)
  * Open at a local instant: ACTIVE, within its start and end dates, and in one of its weekly
  * sessions. Programs without weekly sessions (on demand) are never "open now".
  */
-function openAt(at: SeoulTime): SQL {
+function openAt(at: SeoulMoment): SQL {
   return and(
     eq(programs.status, 'ACTIVE'),
     or(isNull(programs.startDate), lte(programs.startDate, at.date)),

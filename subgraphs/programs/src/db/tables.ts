@@ -1,3 +1,4 @@
+import { DAYS_OF_WEEK } from '@nanum/locale'
 import { sql } from 'drizzle-orm'
 import {
   boolean,
@@ -77,7 +78,6 @@ export const VULNERABILITY_FLAGS = [
   'PREGNANT',
 ] as const
 export const APPLICATION_METHODS = ['WALK_IN', 'REFERRAL_ONLY', 'PHONE', 'ONLINE'] as const
-export const DAYS_OF_WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const
 
 export const programCategory = programsSchema.enum('program_category', PROGRAM_CATEGORIES)
 export const lifeStage = programsSchema.enum('life_stage', LIFE_STAGES)

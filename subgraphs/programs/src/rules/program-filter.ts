@@ -1,7 +1,7 @@
 import { badUserInput, parseId } from '@nanum/subgraph-kit'
 import { areaKeysFor, type ProgramFilter } from '../db/queries.js'
 import type { ProgramRow } from '../db/tables.js'
-import { seoulTime } from './seoul-time.js'
+import { seoulMoment } from '@nanum/locale'
 
 /** `ProgramFilter` as GraphQL delivers it. */
 export interface ProgramFilterArgs {
@@ -51,7 +51,7 @@ export function parseProgramFilter(args: ProgramFilterArgs | null | undefined, f
   if (args.providerId != null) filter.providerId = parseId(args.providerId, `${field}.providerId`)
   if (args.funding) filter.funding = args.funding
   if (args.at && args.openNow == null) throw badUserInput(`${field}.at`, `is only used with ${field}.openNow`)
-  if (args.openNow != null) filter.open = { at: seoulTime(args.at ?? now), isOpen: args.openNow }
+  if (args.openNow != null) filter.open = { at: seoulMoment(args.at ?? now), isOpen: args.openNow }
   if (args.hasFreeSeats != null) filter.hasFreeSeats = args.hasFreeSeats
   if (args.centreId != null) filter.centreId = parseId(args.centreId, `${field}.centreId`)
   return filter

@@ -1,9 +1,9 @@
+import { DAYS_OF_WEEK } from '@nanum/locale'
 import { z } from 'zod'
 import { areaProblem } from '@nanum/areas'
 import { isId, userError, type UserError } from '@nanum/subgraph-kit'
 import {
   APPLICATION_METHODS,
-  DAYS_OF_WEEK,
   FUNDINGS,
   INCOME_BANDS,
   LIFE_STAGES,
@@ -14,7 +14,7 @@ import {
   type ProgramRow,
 } from '../db/tables.js'
 import type { ProgramChanges, ProgramLinks } from '../db/queries.js'
-import { isLanguageCode } from './languages.js'
+import { isLanguageCode } from '@nanum/locale'
 
 /**
  * Validation of the program mutations' input. Each problem carries the path of its field from

@@ -1,0 +1,2 @@
+export * from './seoul-time.js'
+export * from './languages.js'
