@@ -1,5 +1,6 @@
 import { applyMigrations, openDatabase, startEmbeddedPostgres, type Database, type EmbeddedPostgres } from '@nanum/db'
 import { serveGateway } from '@nanum/gateway'
+import { hsdsRoutes, supergraphFile } from '@nanum/hsds'
 import { createTokenVerifier, type AuthConfig, type Logger, serveSubgraph, type SubgraphServer } from '@nanum/subgraph-kit'
 import { SUBGRAPHS } from './subgraphs.js'
 import { SUPERGRAPH_PATH } from './composition.js'
@@ -67,6 +68,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       subgraphUrls,
       verifyToken,
       log: log.child({ service: 'gateway' }),
+      extraRoutes: (execute) => hsdsRoutes({ execute, supergraphSdl: supergraphFile(SUPERGRAPH_PATH) }),
       port: options.ports?.gateway ?? 0,
       host: options.host,
     })

@@ -1,5 +1,6 @@
 import { authConfigFromEnv, createLogger, createTokenVerifier, stopOnSignals, warnOnDevelopmentSecret } from '@nanum/subgraph-kit'
 import { gatewayConfigFromEnv } from './config.js'
+import { hsdsRoutes, supergraphFile } from '@nanum/hsds'
 import { serveGateway } from './gateway-server.js'
 
 const log = createLogger('gateway')
@@ -11,6 +12,8 @@ const server = await serveGateway({
   subgraphUrls: config.subgraphUrls,
   verifyToken: createTokenVerifier(auth),
   log,
+  // The HSDS 3.0 view of the directory (packages/hsds), served beside /graphql.
+  extraRoutes: (execute) => hsdsRoutes({ execute, supergraphSdl: supergraphFile(config.supergraphPath) }),
   port: config.port,
   host: process.env.HOST ?? '127.0.0.1',
 })

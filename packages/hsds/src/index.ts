@@ -1,1 +1,7 @@
-export {}
+export { hsdsRoutes, supergraphFile, HSDS_PREFIX, type HsdsRoutesOptions, type ExecuteAs } from './routes.js'
+export { Taxonomies, VOCABULARIES, taxonomyId, termId } from './taxonomy.js'
+export { derivedId, serviceAtLocationId } from './ids.js'
+export type { RunOperation } from './graph.js'
+export { HsdsDirectory, lookupByIds, type HsdsBundle } from './directory.js'
+export { importHsds, type ImportSummary, type ImportOptions } from './import.js'
+export { collectRecords } from './records.js'

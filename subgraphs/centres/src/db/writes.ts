@@ -15,8 +15,8 @@ import {
 
 type Db = Database['db']
 
-type OrganisationFields = Omit<typeof organisations.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>
-type CentreFields = Omit<typeof centres.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>
+type OrganisationFields = Omit<typeof organisations.$inferInsert, 'createdAt' | 'updatedAt'>
+type CentreFields = Omit<typeof centres.$inferInsert, 'createdAt' | 'updatedAt'>
 type ContactFields = Omit<OrganisationContactRow, 'id' | 'organisationId' | 'position'>
 type HoursFields = Omit<OpeningHoursRow, 'centreId'>
 type ExceptionFields = Omit<HoursExceptionRow, 'centreId'>

@@ -46,16 +46,27 @@ function forgetOrganisation(ctx: Context, row: OrganisationRow) {
   ctx.loaders.contactsOfOrganisation.clear(row.id)
 }
 
+/** PostgreSQL's unique_violation (23505), possibly wrapped by drizzle as the error's cause. */
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && ((error as { code?: string }).code === '23505' || isUniqueViolation((error as { cause?: unknown }).cause))
+
 export const Mutation = {
   async createOrganisation(_: unknown, args: Input, ctx: Context): Promise<OrganisationPayload> {
     requireSignedIn(ctx.caller)
     const parsed = parseInput(createOrganisationInput, args.input)
     if (!parsed.ok) return organisationFailed(...parsed.userErrors)
-    const { contacts, ...fields } = parsed.value
+    const { contacts, id: requestedId, ...fields } = parsed.value
+    if (requestedId && (await ctx.loaders.organisation.load(requestedId)))
+      return organisationFailed(userError('CONFLICT', ['input', 'id'], 'An organisation already has this id'))
     if (fields.parentOrganisationId && !(await ctx.loaders.organisation.load(fields.parentOrganisationId)))
       return organisationFailed(userError('NOT_FOUND', ['input', 'parentOrganisationId'], 'No organisation has this id'))
     if (!hasRole(ctx.caller, 'SYSTEM_ADMIN')) return organisationFailed(userError('NOT_ALLOWED', null, 'Only a SYSTEM_ADMIN may add organisations'))
-    const row = await writes.createOrganisation(ctx.database.db, fields, contacts)
+    const row = await writes.createOrganisation(ctx.database.db, requestedId ? { ...fields, id: requestedId } : fields, contacts).catch((error) => {
+      // Someone created the same id between the check and the insert.
+      if (requestedId && isUniqueViolation(error)) return null
+      throw error
+    })
+    if (!row) return organisationFailed(userError('CONFLICT', ['input', 'id'], 'An organisation already has this id'))
     forgetOrganisation(ctx, row)
     return { organisation: row, userErrors: [] }
   },
@@ -88,11 +99,18 @@ export const Mutation = {
     requireSignedIn(ctx.caller)
     const parsed = parseInput(createCentreInput, args.input)
     if (!parsed.ok) return centreFailed(...parsed.userErrors)
-    const { address, openingHours, hoursExceptions, ...fields } = parsed.value
+    const { address, openingHours, hoursExceptions, id: requestedId, ...fields } = parsed.value
+    if (requestedId && (await ctx.loaders.centre.load(requestedId))) return centreFailed(userError('CONFLICT', ['input', 'id'], 'A centre already has this id'))
     if (!(await ctx.loaders.organisation.load(fields.organisationId)))
       return centreFailed(userError('NOT_FOUND', ['input', 'organisationId'], 'No organisation has this id'))
     if (!canManageOrganisation(ctx.caller, fields.organisationId)) return centreFailed(notAllowedToManage(['input', 'organisationId']))
-    const row = await writes.createCentre(ctx.database.db, { ...fields, ...addressColumns(address) }, openingHours, hoursExceptions)
+    const row = await writes
+      .createCentre(ctx.database.db, { ...fields, ...addressColumns(address), ...(requestedId ? { id: requestedId } : {}) }, openingHours, hoursExceptions)
+      .catch((error) => {
+        if (requestedId && isUniqueViolation(error)) return null
+        throw error
+      })
+    if (!row) return centreFailed(userError('CONFLICT', ['input', 'id'], 'A centre already has this id'))
     forgetCentre(ctx, row)
     return { centre: row, userErrors: [] }
   },

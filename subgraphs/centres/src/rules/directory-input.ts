@@ -65,6 +65,7 @@ const sector = z.enum(['PUBLIC', 'PRIVATE', 'NONPROFIT'])
 const organisationKind = z.string() as z.ZodType<import('../db/tables.js').OrganisationRow['kind']>
 
 export const createOrganisationInput = z.object({
+  id: id.nullish(),
   name: requiredText(200),
   sector,
   kind: organisationKind,
@@ -184,6 +185,7 @@ const centreFields = {
 
 export const createCentreInput = z
   .object({
+    id: id.nullish(),
     organisationId: id,
     name: requiredText(200),
     kind: centreKind,
