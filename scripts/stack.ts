@@ -63,6 +63,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       )
     }
     const subgraphUrls = Object.fromEntries(servers.map((server) => [server.name, `${server.url}/graphql`]))
+    // Where services find each other: the donations subgraph asks households about consent
+    // (read at each call, so setting it once everything listens is enough).
+    process.env.HOUSEHOLDS_URL = subgraphUrls.households
     const gateway = await serveGateway({
       supergraphPath: SUPERGRAPH_PATH,
       subgraphUrls,

@@ -14,6 +14,8 @@ import { sharedResolvers, sharedTypeDefs } from './shared-types.js'
 /** What every resolver receives. `loaders` are created fresh for each request. */
 export interface SubgraphContext<TLoaders> {
   caller: Caller
+  /** The request's Authorization header, to forward when this subgraph calls another service as the caller. */
+  authorization?: string
   loaders: TLoaders
   database: Database
   log: Logger
@@ -68,8 +70,9 @@ export async function serveSubgraph<TLoaders>(
       apollo,
       log,
       context: async (request, requestId, requestLog) => {
-        const caller = await verifyToken(request.headers.authorization)
-        return { caller, loaders: module.createLoaders(database, caller), database, log: requestLog, requestId }
+        const authorization = request.headers.authorization
+        const caller = await verifyToken(authorization)
+        return { caller, authorization, loaders: module.createLoaders(database, caller), database, log: requestLog, requestId }
       },
       health: async () => ({ service: module.name }),
       ready: async () => {

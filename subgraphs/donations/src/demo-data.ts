@@ -1,6 +1,7 @@
-import { CENTRE, DONATION_ITEM, ORG } from '@nanum/demo'
+import { CENTRE, DONATION_ITEM, HOUSEHOLD, ORG } from '@nanum/demo'
 import type { Database } from '@nanum/db'
-import { insertDonationItems } from './db/queries.js'
+import { insertDonationItems, insertMatches, insertNeeds } from './db/queries.js'
+import { hashHandoverCode } from './rules/handover-code.js'
 
 /**
  * Anabada baby goods at Sejong's Happy Mom's Center: donated by the Sejong mothers' online
@@ -9,6 +10,7 @@ import { insertDonationItems } from './db/queries.js'
  */
 export async function seedDemoData({ db }: Database) {
   const heldAtCentreId = CENTRE.sejongHappyMomsCenter
+  const intake = { heldAtCentreId, district: '세종시', dong: '보람동', intermediaryOrganisationId: ORG.sejongHappyMomsCenterOperator }
   await insertDonationItems(db, [
     {
       id: DONATION_ITEM.stroller,
@@ -20,7 +22,7 @@ export async function seedDemoData({ db }: Database) {
       maxAgeMonths: 36,
       quantity: 1,
       status: 'AVAILABLE',
-      heldAtCentreId,
+      ...intake,
       donorOrganisationId: ORG.sejongMomsCommunity,
       listedAt: new Date('2026-11-10T01:00:00.000Z'),
     },
@@ -33,8 +35,8 @@ export async function seedDemoData({ db }: Database) {
       minAgeMonths: 0,
       maxAgeMonths: 15,
       quantity: 1,
-      status: 'RESERVED',
-      heldAtCentreId,
+      status: 'ALLOCATED',
+      ...intake,
       donorOrganisationId: ORG.sejongMomsCommunity,
       listedAt: new Date('2026-11-12T02:30:00.000Z'),
     },
@@ -48,7 +50,7 @@ export async function seedDemoData({ db }: Database) {
       maxAgeMonths: 24,
       quantity: 12,
       status: 'AVAILABLE',
-      heldAtCentreId,
+      ...intake,
       donorOrganisationId: ORG.sejongMomsCommunity,
       listedAt: new Date('2026-11-14T05:00:00.000Z'),
     },
@@ -62,8 +64,11 @@ export async function seedDemoData({ db }: Database) {
       maxAgeMonths: 60,
       quantity: 2,
       status: 'AVAILABLE',
-      heldAtCentreId,
+      ...intake,
       donorOrganisationId: ORG.toyLaundry,
+      cleanedByOrganisationId: ORG.toyLaundry,
+      cleanedAt: new Date('2026-11-16T06:00:00.000Z'),
+      inspectedAt: new Date('2026-11-16T08:00:00.000Z'),
       listedAt: new Date('2026-11-17T00:45:00.000Z'),
     },
     {
@@ -76,9 +81,52 @@ export async function seedDemoData({ db }: Database) {
       maxAgeMonths: 72,
       quantity: 20,
       status: 'AVAILABLE',
-      heldAtCentreId,
+      ...intake,
       donorOrganisationId: ORG.sejongMomsCommunity,
       listedAt: new Date('2026-11-19T03:15:00.000Z'),
+    },
+  ])
+
+  // The single mother's family in Sejong has a newborn: the centre recorded her need for a car
+  // seat (with her consent for DONATION_MATCHING) and reserved the donated one for her.
+  const needId = '70000000-0000-4000-8000-000000000001'
+  await insertNeeds(db, [
+    {
+      id: needId,
+      householdId: HOUSEHOLD.sejongSingleMother,
+      category: 'CAR_SEAT',
+      childAgeMonths: 1,
+      quantity: 1,
+      quantityOpen: 0,
+      urgency: 'URGENT',
+      status: 'MATCHED',
+      district: '세종시',
+      dong: '보람동',
+      vulnerabilityScore: 70,
+      consentConfirmedAt: new Date('2026-11-12T01:00:00.000Z'),
+      consentUntil: new Date('2027-11-12T00:00:00.000Z'),
+      recordedByOrganisationId: ORG.sejongHappyMomsCenterOperator,
+      recordedByUserId: 'demo-intermediary',
+      createdAt: new Date('2026-11-12T01:00:00.000Z'),
+    },
+  ])
+  const matchId = '80000000-0000-4000-8000-000000000001'
+  await insertMatches(db, [
+    {
+      id: matchId,
+      itemId: DONATION_ITEM.carSeat,
+      needId,
+      householdId: HOUSEHOLD.sejongSingleMother,
+      quantity: 1,
+      status: 'ALLOCATED',
+      score: 82.5,
+      method: 'PICKUP',
+      scheduledAt: new Date('2026-11-20T05:00:00.000Z'),
+      // The demo household's code is HAPPY-MOM1 (published so the demo can confirm a handover).
+      codeHash: hashHandoverCode(matchId, 'HAPPY-MOM1'),
+      createdByOrganisationId: ORG.sejongHappyMomsCenterOperator,
+      createdByUserId: 'demo-intermediary',
+      createdAt: new Date('2026-11-13T01:00:00.000Z'),
     },
   ])
 }

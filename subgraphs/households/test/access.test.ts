@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest'
 import type { Caller, Role } from '@nanum/subgraph-kit'
 import {
   decideField,
+  donationMatchingConsentUntil,
   householdAccess,
   householdListScope,
   isVisible,
@@ -65,15 +66,15 @@ describe('households access rule', () => {
 
   it('gives another organisation nothing without consent, not even a system administrator', () => {
     for (const roles of [['CASEWORKER'], ['SYSTEM_ADMIN', 'ORG_ADMIN'], ['NURSE']] as Role[][]) expect(groupsOf(user(OTHER, ...roles), facts())).toEqual([])
-    expect(groupsOf(anonymous, facts({ consentsForCaller: [{ purposes: ['CASE_MANAGEMENT'], categories: ['IDENTIFYING'] }] }))).toEqual([])
+    expect(groupsOf(anonymous, facts({ consentsForCaller: [{ expiresAt: '2999-01-01T00:00:00Z', purposes: ['CASE_MANAGEMENT'], categories: ['IDENTIFYING'] }] }))).toEqual([])
   })
 
   it('opens the coarse facts with any consent, and a category only to a role serving one of its purposes', () => {
-    const donation = facts({ consentsForCaller: [{ purposes: ['DONATION_MATCHING'], categories: ['COARSE', 'IDENTIFYING'] }] })
+    const donation = facts({ consentsForCaller: [{ expiresAt: '2999-01-01T00:00:00Z', purposes: ['DONATION_MATCHING'], categories: ['COARSE', 'IDENTIFYING'] }] })
     expect(groupsOf(user(OTHER, 'INTERMEDIARY'), donation)).toEqual(['COARSE', 'IDENTIFYING'])
     expect(groupsOf(user(OTHER, 'CASEWORKER'), donation)).toEqual(['COARSE'])
     expect(groupsOf(user(OTHER, 'COUNCIL_MEMBER'), donation)).toEqual(['COARSE'])
-    const care = facts({ consentsForCaller: [{ purposes: ['SERVICE_PROVISION'], categories: ['SENSITIVE', 'NOTES'] }] })
+    const care = facts({ consentsForCaller: [{ expiresAt: '2999-01-01T00:00:00Z', purposes: ['SERVICE_PROVISION'], categories: ['SENSITIVE', 'NOTES'] }] })
     expect(groupsOf(user(OTHER, 'NURSE'), care)).toEqual(['COARSE', 'SENSITIVE', 'NOTES'])
     expect(decideField(householdAccess(user(OTHER, 'NURSE'), care), 'HouseholdMember.isPregnant').purpose).toBe('SERVICE_PROVISION')
     expect(householdAccess(user(OTHER, 'NURSE'), care).notesByConsent).toBe(true)
@@ -95,5 +96,20 @@ describe('households access rule', () => {
     expect(requireSignedIn(user(HANDLING))).toBe(HANDLING)
     for (const refuse of [() => householdListScope(anonymous), () => requireSignedIn(anonymous)])
       expect(refuse).toThrow(expect.objectContaining({ message: 'Household data requires a signed-in caller', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }))
+  })
+})
+
+describe('donation matching consent', () => {
+  it('is the latest expiry among active consents for DONATION_MATCHING, or null', () => {
+    expect(donationMatchingConsentUntil({ consentsForCaller: [] })).toBeNull()
+    expect(donationMatchingConsentUntil({ consentsForCaller: [{ expiresAt: '2027-01-01T00:00:00Z', purposes: ['REFERRAL'], categories: ['COARSE'] }] })).toBeNull()
+    expect(
+      donationMatchingConsentUntil({
+        consentsForCaller: [
+          { expiresAt: '2027-01-01T00:00:00Z', purposes: ['DONATION_MATCHING'], categories: ['COARSE'] },
+          { expiresAt: '2027-06-01T00:00:00Z', purposes: ['REFERRAL', 'DONATION_MATCHING'], categories: ['COARSE'] },
+        ],
+      }),
+    ).toEqual(new Date('2027-06-01T00:00:00Z'))
   })
 })

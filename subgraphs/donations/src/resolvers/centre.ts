@@ -1,12 +1,43 @@
 import { isId, type PageArgs } from '@nanum/subgraph-kit'
-import { parseInventoryFilter, parseItemPage } from '../arguments.js'
+import { parseCreatedPage, parseInventoryFilter, parseItemPage } from '../arguments.js'
 import type { InventoryFilter } from '../db/queries.js'
+import { needVisibility } from '../rules/access.js'
 import type { Context } from '../context.js'
+
+const reference = (ref: { id: string }) => (isId(ref.id) ? { id: ref.id.toLowerCase() } : null)
 
 /** A centre of the centres subgraph: this subgraph knows only its id and the items held there. */
 export const Centre = {
-  __resolveReference: (reference: { id: string }) => (isId(reference.id) ? { id: reference.id.toLowerCase() } : null),
+  __resolveReference: reference,
 
   inventory: (centre: { id: string }, args: PageArgs & { filter?: InventoryFilter | null }, ctx: Context) =>
     ctx.loaders.inventoryOfCentre(parseInventoryFilter(args.filter))(parseItemPage(args)).load(centre.id),
+
+  inventorySummary: (centre: { id: string }, _: unknown, ctx: Context) => ctx.loaders.inventorySummary.load(centre.id),
+}
+
+/** An organisation of the centres subgraph, here as the donor of items. */
+export const Organisation = {
+  __resolveReference: reference,
+
+  donations: (organisation: { id: string }, args: PageArgs, ctx: Context) => ctx.loaders.donationsOfOrganisation(parseItemPage(args)).load(organisation.id),
+}
+
+/**
+ * A household of the households subgraph. Its needs and received goods are personal data: they
+ * are shown only to staff of the organisation that recorded them (the intermediary the household
+ * consented to), and to SYSTEM_ADMINs; anyone else gets null, not an empty list.
+ */
+export const Household = {
+  __resolveReference: reference,
+
+  needs: (household: { id: string }, args: PageArgs, ctx: Context) => {
+    const page = parseCreatedPage(args)
+    return needVisibility(ctx.caller) ? ctx.loaders.needsOfHousehold(page).load(household.id) : null
+  },
+
+  receivedItems: (household: { id: string }, args: PageArgs, ctx: Context) => {
+    const page = parseCreatedPage(args)
+    return needVisibility(ctx.caller) ? ctx.loaders.receivedOfHousehold(page).load(household.id) : null
+  },
 }

@@ -60,7 +60,7 @@ const openVisitOf = (householdId: SQL, reader: Reader) =>
 function accessFactColumns(reader: Reader) {
   return {
     consentsForCaller: sql<AccessFacts['consentsForCaller']>`coalesce((
-      select json_agg(json_build_object('purposes', c.purposes, 'categories', c.categories))
+      select json_agg(json_build_object('purposes', c.purposes, 'categories', c.categories, 'expiresAt', c.expires_at))
       from households.consents c
       where c.household_id = ${outerHouseholdId} and c.organisation_id = ${reader.organisationId}::uuid
         and c.revoked_at is null and c.expires_at > now()), '[]'::json)`.as('consents_for_caller'),

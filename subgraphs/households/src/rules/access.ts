@@ -93,7 +93,7 @@ const PURPOSE_ORDER: readonly ConsentPurpose[] = ['CASE_MANAGEMENT', 'REFERRAL',
 export interface AccessFacts {
   handlingOrganisationId: string
   /** Active (unrevoked, unexpired) consents of the household naming the caller's organisation. */
-  consentsForCaller: readonly { purposes: readonly ConsentPurpose[]; categories: readonly DataCategory[] }[]
+  consentsForCaller: readonly { purposes: readonly ConsentPurpose[]; categories: readonly DataCategory[]; expiresAt: string }[]
   /** The caller is the assignee of a visit to the household not yet completed. */
   hasOpenVisitAssignedToCaller: boolean
   /**
@@ -215,4 +215,14 @@ export const REPORTER_ROLES: readonly Role[] = ['CASEWORKER', 'ORG_ADMIN', 'NURS
 /** Staff of the handling organisation holding one of `roles`. */
 export function isHandlingStaffWith(caller: Caller, handlingOrganisationId: string, roles: readonly Role[]): boolean {
   return caller.kind === 'user' && caller.organisationId === handlingOrganisationId && caller.roles.some((role) => roles.includes(role))
+}
+
+/**
+ * Until when the caller's organisation may match donated goods for the household: the latest
+ * expiry among its active consents for DONATION_MATCHING, or null. Asked by the donations
+ * subgraph before it records a need.
+ */
+export function donationMatchingConsentUntil(facts: Pick<AccessFacts, 'consentsForCaller'>): Date | null {
+  const expiries = facts.consentsForCaller.filter((consent) => consent.purposes.includes('DONATION_MATCHING')).map((consent) => Date.parse(consent.expiresAt))
+  return expiries.length ? new Date(Math.max(...expiries)) : null
 }

@@ -1,0 +1,5 @@
+export * from './rules.js'
+export * from './score.js'
+export * from './batch.js'
+export * from './suggest.js'
+export { FlowNetwork, maxGainFlow, maxGainFlowReference } from './min-cost-flow.js'
