@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { database, gql, newId, subgraphUrl, tokenFor } from './helpers.js'
-import { seedCentres, seedHousehold, seedOrganisation } from './fixtures.js'
+import { seedCentres, seedHousehold, seedHouseholdConsentingTo, seedOrganisation } from './fixtures.js'
 import { insertDonationItems, insertNeeds } from '../subgraphs/donations/src/db/queries.js'
 
 /** Anabada donations through the gateway: federation seams with centres and households. */
@@ -15,7 +15,7 @@ async function seed(org: string, centre: string) {
     { id: items[1], title: 'Blocks', category: 'TOYS', condition: 'GOOD', quantity: 3, heldAtCentreId: centre, district: '세종시', intermediaryOrganisationId: org, donorOrganisationId: donor },
     { id: items[2], title: 'Old crib', category: 'CRIB', condition: 'FAIR', status: 'WITHDRAWN', heldAtCentreId: centre, district: '세종시', intermediaryOrganisationId: org },
   ])
-  const household = newId()
+  const household = await seedHouseholdConsentingTo(org)
   const need = newId()
   await insertNeeds(donations(), [
     {
@@ -152,5 +152,24 @@ describe('recording a need across subgraphs', () => {
     const recorded = await gql(RECORD, { input }, { token: intermediary })
     expect(recorded.data.recordNeed.userErrors).toEqual([])
     expect(recorded.data.recordNeed.need).toMatchObject({ category: 'CAR_SEAT', urgency: 'HIGH' })
+  })
+})
+
+describe('a revoked consent', () => {
+  it('stops reservations at once, not when the consent would have expired', async () => {
+    const org = newId()
+    const token = await tokenFor({ org, roles: ['INTERMEDIARY'] })
+    const { items, household, need } = await seed(org, newId())
+    await database('households').sql`update households.consents set revoked_at = now(), revoked_by_user_id = 'test' where household_id = ${household}`
+
+    const accepted = await gql(
+      `mutation ($input: AcceptMatchInput!) { acceptMatch(input: $input) { match { id } handoverCode userErrors { code field message } } }`,
+      { input: { itemId: items[0], needId: need } },
+      { token },
+    )
+    expect(accepted.data.acceptMatch.match).toBeNull()
+    expect(accepted.data.acceptMatch.handoverCode).toBeNull()
+    expect(accepted.data.acceptMatch.userErrors[0]).toMatchObject({ code: 'NOT_ALLOWED', field: ['input', 'needId'] })
+    expect(accepted.data.acceptMatch.userErrors[0].message).toMatch(/no longer active/)
   })
 })

@@ -5,7 +5,7 @@
 import { insertCentres, insertOrganisations } from '../subgraphs/centres/src/db/queries.js'
 import { insertProgramCentres, insertPrograms } from '../subgraphs/programs/src/db/queries.js'
 import { insertDonationItems } from '../subgraphs/donations/src/db/queries.js'
-import { insertHouseholdMembers, insertHouseholds } from '../subgraphs/households/src/db/queries.js'
+import { insertConsents, insertHouseholdMembers, insertHouseholds } from '../subgraphs/households/src/db/queries.js'
 import { insertCouncilMemberships, insertCouncils } from '../subgraphs/councils/src/db/queries.js'
 import { database, newId } from './helpers.js'
 
@@ -64,4 +64,17 @@ export async function seedCouncil(memberOrganisationIds: string[], name = `Counc
     memberOrganisationIds.map((organisationId, i) => ({ id: newId(), councilId: id, organisationId, role: i === 0 ? 'CHAIR' : 'MEMBER', joinedOn: '2016-03-01' })),
   )
   return id
+}
+
+/**
+ * A household (handled by another organisation) that has consented to `organisationId` matching
+ * donated goods for it: what the donations subgraph asks the households subgraph before reserving.
+ */
+export async function seedHouseholdConsentingTo(organisationId: string, expiresAt = new Date(Date.now() + 365 * 86_400_000)) {
+  const handling = newId()
+  const household = await seedHousehold(handling, newId())
+  await insertConsents(database('households').db, [
+    { householdId: household, organisationId, purposes: ['DONATION_MATCHING'], categories: ['COARSE'], expiresAt, recordedByUserId: 'test', recordedByOrganisationId: handling },
+  ])
+  return household
 }

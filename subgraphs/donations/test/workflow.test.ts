@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort } from '@nanum/db'
 import { authConfigFromEnv, createLogger, createTokenVerifier, serveSubgraph, type SubgraphServer } from '@nanum/subgraph-kit'
 import { database, gql, newId, subgraphGql, subgraphUrl, tokenFor } from '../../../tests/helpers.js'
+import { seedHouseholdConsentingTo } from '../../../tests/fixtures.js'
 import { insertDonationItems, insertNeeds } from '../src/db/queries.js'
 import { expireReservations } from '../src/db/writes.js'
 import type { donationItems, needs } from '../src/db/tables.js'
@@ -22,7 +23,7 @@ async function seedNeed(org: string, over: Partial<typeof needs.$inferInsert> = 
   await insertNeeds(db(), [
     {
       id,
-      householdId: newId(),
+      householdId: over.householdId ?? (await seedHouseholdConsentingTo(org)),
       category: 'STROLLER',
       district: '세종시',
       dong: '보람동',

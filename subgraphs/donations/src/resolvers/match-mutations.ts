@@ -7,7 +7,7 @@ import { insertNeed } from '../db/writes.js'
 import { needs, type DonationItemRow, type NeedRow } from '../db/tables.js'
 import { householdHistories } from '../db/queries.js'
 import { canManageFor } from '../rules/access.js'
-import { householdFacts } from '../rules/consent.js'
+import { householdFacts, householdsWithActiveConsent } from '../rules/consent.js'
 import { handoverCodeMatches, hashHandoverCode, MAX_FAILED_CODE_ATTEMPTS, newHandoverCode } from '../rules/handover-code.js'
 import { normaliseSize, sizeProblem } from '../rules/taxonomy.js'
 import { failedConstraint, matchBatch, scorePair, HARD_CONSTRAINT_DESCRIPTIONS } from '../matching/index.js'
@@ -71,6 +71,8 @@ async function reserveFor(ctx: Context, item: DonationItemRow, need: NeedRow, qu
   )
   return outcome.ok ? { ok: true as const, match: outcome.match, code } : { ok: false as const, reason: outcome.reason }
 }
+
+const CONSENT_LAPSED = "the household's consent for DONATION_MATCHING with your organisation is no longer active (revoked or expired), or the households service could not confirm it"
 
 const conflictMessage = { ITEM_TAKEN: 'the item no longer has that many pieces available (someone else reserved them first)', NEED_MET: 'the need no longer wants that many pieces' }
 
@@ -161,6 +163,8 @@ export const matchMutations = {
       return { ...empty, userErrors: [userError('CONFLICT', ['input', failed === 'ITEM_AVAILABLE' ? 'itemId' : 'needId'], HARD_CONSTRAINT_DESCRIPTIONS[failed])] }
     if (failed) return { ...empty, userErrors: [userError('NOT_ALLOWED', ['input', failed === 'QUOTA' || failed === 'CONSENT' ? 'needId' : 'itemId'], `${failed}: ${HARD_CONSTRAINT_DESCRIPTIONS[failed]}`)] }
     if (quantity > need.quantityOpen) return { ...empty, userErrors: [userError('INVALID_VALUE', ['input', 'quantity'], `the need wants ${need.quantityOpen} more pieces`)] }
+    if (!(await householdsWithActiveConsent(ctx.authorization, [need.householdId], now)).has(need.householdId))
+      return { ...empty, userErrors: [userError('NOT_ALLOWED', ['input', 'needId'], CONSENT_LAPSED)] }
     const score = scorePair(toMatchItem(fresh), matchNeed, data).total
     const reserved = await reserveFor(ctx, fresh, need, quantity, input.reservationHours ?? DEFAULT_RESERVATION_HOURS, score, now)
     if (!reserved.ok) return { ...empty, userErrors: [userError('CONFLICT', ['input', reserved.reason === 'ITEM_TAKEN' ? 'itemId' : 'needId'], conflictMessage[reserved.reason])] }
@@ -234,7 +238,12 @@ export const matchMutations = {
     const reserved = []
     const userErrors: UserError[] = []
     const hours = input.reservationHours ?? DEFAULT_RESERVATION_HOURS
+    const consenting = await householdsWithActiveConsent(ctx.authorization, proposal.map((allocation) => allocation.need.householdId), now)
     for (const [index, allocation] of proposal.entries()) {
+      if (!consenting.has(allocation.need.householdId)) {
+        userErrors.push(userError('NOT_ALLOWED', ['proposal', String(index)], CONSENT_LAPSED))
+        continue
+      }
       const outcome = await reserveFor(ctx, allocation.item, allocation.need, allocation.quantity, hours, allocation.score.total, now)
       if (outcome.ok) reserved.push({ match: outcome.match, handoverCode: outcome.code })
       else userErrors.push(userError('CONFLICT', ['proposal', String(index)], conflictMessage[outcome.reason]))

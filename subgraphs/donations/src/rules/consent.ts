@@ -40,12 +40,21 @@ export const HOUSEHOLD_FACTS_QUERY = `query DonationsHouseholdFacts($representat
 
 /** Asks as the caller: their own Authorization header is forwarded, so households applies its rules to them. */
 export async function householdFacts(authorization: string | undefined, householdId: string): Promise<FactsLookup> {
+  const lookup = await householdsFacts(authorization, [householdId])
+  return lookup.ok ? { ok: true, facts: lookup.facts.get(householdId) ?? null } : lookup
+}
+
+/** The same for many households in one call (one `_entities` request, however many). */
+export async function householdsFacts(
+  authorization: string | undefined,
+  householdIds: readonly string[],
+): Promise<{ ok: true; facts: Map<string, HouseholdFacts> } | { ok: false; reason: 'UNREACHABLE' | 'CONSENT_FIELD_MISSING' }> {
   let body: { data?: { _entities?: (Record<string, unknown> | null)[] }; errors?: { message: string; extensions?: { code?: string } }[] }
   try {
     const response = await fetch(householdsUrl(), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-      body: JSON.stringify({ query: HOUSEHOLD_FACTS_QUERY, variables: { representations: [{ __typename: 'Household', id: householdId }] } }),
+      body: JSON.stringify({ query: HOUSEHOLD_FACTS_QUERY, variables: { representations: householdIds.map((id) => ({ __typename: 'Household', id })) } }),
       signal: AbortSignal.timeout(5_000),
     })
     body = (await response.json()) as typeof body
@@ -53,20 +62,34 @@ export async function householdFacts(authorization: string | undefined, househol
     return { ok: false, reason: 'UNREACHABLE' }
   }
   if (body.errors?.some((error) => error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')) return { ok: false, reason: 'CONSENT_FIELD_MISSING' }
-  const entity = body.data?._entities?.[0]
-  if (!entity) return body.data ? { ok: true, facts: null } : { ok: false, reason: 'UNREACHABLE' }
-  const until = typeof entity.donationMatchingConsentUntil === 'string' ? new Date(entity.donationMatchingConsentUntil) : null
-  const score = typeof entity.vulnerabilityScore === 'number' ? entity.vulnerabilityScore : null
-  return {
-    ok: true,
-    facts: {
-      id: householdId,
+  const entities = body.data?._entities
+  if (!entities) return { ok: false, reason: 'UNREACHABLE' }
+  const facts = new Map<string, HouseholdFacts>()
+  entities.forEach((entity, index) => {
+    if (!entity) return
+    const until = typeof entity.donationMatchingConsentUntil === 'string' ? new Date(entity.donationMatchingConsentUntil) : null
+    facts.set(householdIds[index], {
+      id: householdIds[index],
       donationMatchingConsentUntil: until && !Number.isNaN(until.getTime()) ? until : null,
       district: typeof entity.district === 'string' ? entity.district : null,
       dong: typeof entity.dong === 'string' ? entity.dong : null,
-      vulnerabilityScore: score,
-    },
-  }
+      vulnerabilityScore: typeof entity.vulnerabilityScore === 'number' ? entity.vulnerabilityScore : null,
+    })
+  })
+  return { ok: true, facts }
+}
+
+/**
+ * The households among `householdIds` whose DONATION_MATCHING consent for the caller's
+ * organisation holds right now. Asked again before every reservation, so a revoked consent stops
+ * matching at once rather than when the copy taken at recording time expires. Unreachable:
+ * nobody (no reservation without a confirmed consent).
+ */
+export async function householdsWithActiveConsent(authorization: string | undefined, householdIds: readonly string[], now = new Date()): Promise<Set<string>> {
+  if (!householdIds.length) return new Set()
+  const lookup = await householdsFacts(authorization, [...new Set(householdIds)])
+  if (!lookup.ok) return new Set()
+  return new Set([...lookup.facts.values()].filter((f) => f.donationMatchingConsentUntil && f.donationMatchingConsentUntil > now).map((f) => f.id))
 }
 
 /** The port's one question, as the issue names it: may this caller's organisation match goods for this household now? */
