@@ -173,3 +173,22 @@ describe('a revoked consent', () => {
     expect(accepted.data.acceptMatch.userErrors[0].message).toMatch(/no longer active/)
   })
 })
+
+describe('suggested needs', () => {
+  it("are derived from the children's ages the households subgraph shares, only with callers who may see the household", async () => {
+    const org = await seedOrganisation()
+    const { ids: [centre] } = await seedCentres(org, 1)
+    const household = await seedHousehold(org, centre) // a parent born 1994 and a child born 2026
+    const query = `query ($id: ID!) { household(id: $id) { suggestedNeeds { category childAgeMonths reason } } }`
+
+    const staff = await gql(query, { id: household }, { token: await tokenFor({ org, roles: ['CASEWORKER'] }) })
+    expect(staff.errors).toBeUndefined()
+    const categories = staff.data.household.suggestedNeeds.map((s: any) => s.category)
+    expect(categories).toEqual(expect.arrayContaining(['CAR_SEAT', 'CRIB', 'STROLLER', 'BABY_CLOTHING']))
+    expect(categories).not.toContain('SCHOOL_UNIFORM')
+    expect(staff.data.household.suggestedNeeds[0].childAgeMonths).toBeLessThan(24)
+
+    const stranger = await gql(query, { id: household }, { token: await tokenFor({ org: newId(), roles: ['INTERMEDIARY'] }) })
+    expect(stranger.data.household).toBeNull()
+  })
+})

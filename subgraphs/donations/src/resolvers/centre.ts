@@ -1,10 +1,12 @@
+import { suggestedCategories } from '../rules/suggestions.js'
 import { isId, type PageArgs } from '@nanum/subgraph-kit'
 import { parseCreatedPage, parseInventoryFilter, parseItemPage } from '../arguments.js'
 import type { InventoryFilter } from '../db/queries.js'
 import { needVisibility } from '../rules/access.js'
 import type { Context } from '../context.js'
 
-const reference = (ref: { id: string }) => (isId(ref.id) ? { id: ref.id.toLowerCase() } : null)
+// The whole representation is kept: it carries the fields other subgraphs send for @requires.
+const reference = (ref: { id: string }) => (isId(ref.id) ? { ...ref, id: ref.id.toLowerCase() } : null)
 
 /** A centre of the centres subgraph: this subgraph knows only its id and the items held there. */
 export const Centre = {
@@ -40,4 +42,9 @@ export const Household = {
     const page = parseCreatedPage(args)
     return needVisibility(ctx.caller) ? ctx.loaders.receivedOfHousehold(page).load(household.id) : null
   },
+
+  // `members` arrives from the households subgraph (@requires), already filtered by its access
+  // rules: a household the caller may not see comes without members, and gets no suggestions.
+  suggestedNeeds: (household: { members?: readonly { age: number }[] | null }) =>
+    household.members ? suggestedCategories(household.members.filter((member) => member.age < 18).map((member) => member.age * 12 + 6)) : null,
 }
