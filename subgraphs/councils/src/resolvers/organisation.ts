@@ -1,9 +1,9 @@
-import { isId, parsePage, type PageArgs } from '@nanum/subgraph-kit'
+import { extendedEntity, parsePage, type PageArgs } from '@nanum/subgraph-kit'
 import type { Context } from '../context.js'
 
 /** Organisations are owned by the centres subgraph; this one only adds their council seats. */
 export const Organisation = {
-  __resolveReference: (reference: { id: string }) => (isId(reference.id) ? { id: reference.id.toLowerCase() } : null),
+  __resolveReference: extendedEntity,
 
   councilMemberships: (organisation: { id: string }, args: PageArgs, ctx: Context) =>
     ctx.loaders.membershipsOfOrganisation(parsePage(args, ['date', 'id'])).load(organisation.id),

@@ -1,16 +1,14 @@
 import { suggestedCategories } from '../rules/suggestions.js'
-import { isId, type PageArgs } from '@nanum/subgraph-kit'
+import { extendedEntity, type PageArgs } from '@nanum/subgraph-kit'
 import { parseCreatedPage, parseInventoryFilter, parseItemPage } from '../arguments.js'
 import type { InventoryFilter } from '../db/queries.js'
 import { needVisibility } from '../rules/access.js'
 import type { Context } from '../context.js'
 
-// The whole representation is kept: it carries the fields other subgraphs send for @requires.
-const reference = (ref: { id: string }) => (isId(ref.id) ? { ...ref, id: ref.id.toLowerCase() } : null)
 
 /** A centre of the centres subgraph: this subgraph knows only its id and the items held there. */
 export const Centre = {
-  __resolveReference: reference,
+  __resolveReference: extendedEntity,
 
   inventory: (centre: { id: string }, args: PageArgs & { filter?: InventoryFilter | null }, ctx: Context) =>
     ctx.loaders.inventoryOfCentre(parseInventoryFilter(args.filter))(parseItemPage(args)).load(centre.id),
@@ -20,7 +18,7 @@ export const Centre = {
 
 /** An organisation of the centres subgraph, here as the donor of items. */
 export const Organisation = {
-  __resolveReference: reference,
+  __resolveReference: extendedEntity,
 
   donations: (organisation: { id: string }, args: PageArgs, ctx: Context) => ctx.loaders.donationsOfOrganisation(parseItemPage(args)).load(organisation.id),
 }
@@ -31,7 +29,7 @@ export const Organisation = {
  * consented to), and to SYSTEM_ADMINs; anyone else gets null, not an empty list.
  */
 export const Household = {
-  __resolveReference: reference,
+  __resolveReference: extendedEntity,
 
   needs: (household: { id: string }, args: PageArgs, ctx: Context) => {
     const page = parseCreatedPage(args)

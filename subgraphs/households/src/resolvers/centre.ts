@@ -1,12 +1,12 @@
-import { badUserInput, isId } from '@nanum/subgraph-kit'
+import { badUserInput, extendedEntity } from '@nanum/subgraph-kit'
 import type { Context } from '../context.js'
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60 * 1000
 
 /** Centres are owned by the centres subgraph; this one adds the outreach counts of the cases handled there. */
 export const Centre = {
-  // Keep the whole representation: it carries the staff counts `outreach` @requires.
-  __resolveReference: (reference: { id: unknown }) => (isId(reference.id) ? { ...reference, id: reference.id.toLowerCase() } : null),
+  // The representation carries the staff counts `outreach` @requires.
+  __resolveReference: extendedEntity,
 
   outreach: async (centre: { id: string; welfareWorkers?: number | null; visitingNurses?: number | null }, args: { period?: { from: Date; to: Date } | null }, ctx: Context) => {
     if (ctx.caller.kind !== 'user') return null
