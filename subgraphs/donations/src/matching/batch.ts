@@ -113,10 +113,62 @@ export function feasiblePairs(
  *          → household of the need (capacity: pieces the need still wants)
  *          → sink (capacity: the household's remaining quota for the period).
  *
- * Every constraint is a capacity or a missing edge, so the optimum respects all of them.
+ * Every constraint is a capacity or a missing edge, so the optimum respects all of them. Items,
+ * needs and households that share no candidate pair cannot affect each other's allocation, so
+ * each connected group (in practice: a category within an area) is solved on its own — the same
+ * optimum, on graphs a fraction of the size.
  */
 export function matchBatch(items: readonly MatchItem[], needs: readonly MatchNeed[], input: MatchingInput, options: BatchOptions = {}): BatchResult {
   const pairs = feasiblePairs(items, needs, input, options.candidatesPerNeed ?? null, options.resolution)
+  const allocations: Allocation[] = []
+  const solver: FlowResult = { flow: 0, cost: 0, phases: 0 }
+  let total = 0
+  for (const group of connectedGroups(pairs)) {
+    const solved = solveGroup(group, input, options)
+    solver.flow += solved.solver.flow
+    solver.cost += solved.solver.cost
+    solver.phases += solved.solver.phases
+    for (const allocation of solved.allocations) {
+      allocations.push(allocation)
+      total += allocation.quantity * allocation.breakdown.total
+    }
+  }
+  allocations.sort((a, b) => b.breakdown.total - a.breakdown.total || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : a.needId < b.needId ? -1 : 1))
+  return { allocations, totalScore: Math.round(total * 100) / 100, candidatePairs: pairs.length, solver }
+}
+
+/** Splits the pairs into groups joined by a shared item or household (union-find). */
+function connectedGroups(pairs: readonly Candidate[]): Candidate[][] {
+  const parent = new Map<string, string>()
+  const find = (key: string): string => {
+    let root = key
+    while (parent.get(root) !== root) root = parent.get(root)!
+    for (let node = key; node !== root; ) {
+      const next = parent.get(node)!
+      parent.set(node, root)
+      node = next
+    }
+    return root
+  }
+  const union = (a: string, b: string) => {
+    for (const key of [a, b]) if (!parent.has(key)) parent.set(key, key)
+    const [ra, rb] = [find(a), find(b)]
+    if (ra !== rb) parent.set(ra, rb)
+  }
+  // A need belongs to exactly one household, so joining items to households joins everything
+  // that competes: items for the same pieces, households for the same quota.
+  for (const pair of pairs) union(`item:${pair.item.id}`, `household:${pair.need.householdId}`)
+  const groups = new Map<string, Candidate[]>()
+  for (const pair of pairs) {
+    const root = find(`item:${pair.item.id}`)
+    const group = groups.get(root)
+    if (group) group.push(pair)
+    else groups.set(root, [pair])
+  }
+  return [...groups.values()]
+}
+
+function solveGroup(pairs: readonly Candidate[], input: MatchingInput, options: BatchOptions): { allocations: Allocation[]; solver: FlowResult } {
   const itemIndex = new Map<MatchItem, number>()
   const needIndex = new Map<MatchNeed, number>()
   const householdIndex = new Map<string, number>()
@@ -140,13 +192,9 @@ export function matchBatch(items: readonly MatchItem[], needs: readonly MatchNee
 
   const solver = options.solver === 'reference' ? maxGainFlowReference(network, source, sink) : maxGainFlow(network, source, sink)
   const allocations: Allocation[] = []
-  let total = 0
   pairs.forEach((pair, k) => {
     const quantity = network.flowOn(pairEdges[k])
-    if (quantity <= 0) return
-    allocations.push({ itemId: pair.item.id, needId: pair.need.id, householdId: pair.need.householdId, quantity, breakdown: pair.breakdown })
-    total += quantity * pair.breakdown.total
+    if (quantity > 0) allocations.push({ itemId: pair.item.id, needId: pair.need.id, householdId: pair.need.householdId, quantity, breakdown: pair.breakdown })
   })
-  allocations.sort((a, b) => b.breakdown.total - a.breakdown.total || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : a.needId < b.needId ? -1 : 1))
-  return { allocations, totalScore: Math.round(total * 100) / 100, candidatePairs: pairs.length, solver }
+  return { allocations, solver }
 }
