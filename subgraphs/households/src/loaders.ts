@@ -22,8 +22,7 @@ export interface AuditEntry {
 export function withAccess(caller: Caller, rows: readonly queries.HouseholdWithFacts[]): LoadedHousehold[] {
   return rows.map((row) => ({
     ...row,
-    // REFERRAL EXTENSION POINT (issue 5): referrals do not reach this subgraph yet.
-    access: householdAccess(caller, { ...row, hasActiveReferralForCaller: false }),
+    access: householdAccess(caller, row),
   }))
 }
 

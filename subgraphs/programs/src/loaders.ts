@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader'
-import { connectionLoader, groupLoader, loaderFamily, rowLoader } from '@nanum/subgraph-kit'
+import { toConnection, type Connection, type Page, connectionLoader, groupLoader, loaderFamily, rowLoader } from '@nanum/subgraph-kit'
 import type { Database } from '@nanum/db'
 import * as queries from './db/queries.js'
+import type { ProgramRow } from './db/tables.js'
+import * as referralQueries from './db/referral-queries.js'
 import type { ProgramCategoryGroup } from './rules/one-visit.js'
 import { groupByCategory } from './rules/one-visit.js'
 
@@ -17,6 +19,48 @@ export function createLoaders({ db }: Database) {
     /** The request's "now", so that every `openNow` in one request asks about the same instant (and shares a batch). */
     now: new Date(),
     program: rowLoader((ids: readonly string[]) => queries.programsByIds(db, ids), (row) => row.id),
+    referral: rowLoader((ids: readonly string[]) => referralQueries.referralsByIds(db, ids), (row) => row.id),
+    transitionsOfReferral: groupLoader((ids: readonly string[]) => referralQueries.transitionsOfReferrals(db, ids), (row) => row.referralId),
+    referralsOf: loaderFamily(({ parent, filter }: { parent: referralQueries.ReferralParent; filter: referralQueries.ReferralListFilter }) =>
+      connectionLoader({
+        fetch: (ids: readonly string[], page) => referralQueries.referralsOfParents(db, parent, ids, filter, page),
+        count: (ids) => referralQueries.countReferralsOfParents(db, parent, ids, filter),
+        keyOf: (row) => row[parent],
+        cursorOf: referralQueries.referralCursor,
+      }),
+    ),
+    enrollmentsOf: loaderFamily(({ parent, filter }: { parent: referralQueries.ReferralParent; filter: referralQueries.EnrollmentListFilter }) =>
+      connectionLoader({
+        fetch: (ids: readonly string[], page) => referralQueries.enrollmentsOfParents(db, parent, ids, filter, page),
+        count: (ids) => referralQueries.countEnrollmentsOfParents(db, parent, ids, filter),
+        keyOf: (row) => row[parent],
+        cursorOf: referralQueries.enrollmentCursor,
+      }),
+    ),
+    /** Programs a household may qualify for, per page, one pair of statements per batch of households. */
+    eligibleProgramsOf: (() => {
+      const keyOf = (key: referralQueries.EligibilityKey) => JSON.stringify(key)
+      // Rows are matched to keys by position, so one household asked with different facts cannot mix.
+      const byPosition = (keys: readonly referralQueries.EligibilityKey[]) => keys.map((key, i) => ({ ...key, householdId: String(i) }))
+      const counts = new DataLoader<referralQueries.EligibilityKey, number, string>(
+        async (keys) => {
+          const byIndex = await referralQueries.countEligibleProgramsOf(db, byPosition(keys))
+          return keys.map((_, i) => byIndex.get(String(i)) ?? 0)
+        },
+        { cacheKeyFn: keyOf },
+      )
+      return loaderFamily(
+        (page: Page) =>
+          new DataLoader<referralQueries.EligibilityKey, Connection<ProgramRow>, string>(
+            async (keys) => {
+              const rows = await referralQueries.eligibleProgramsOf(db, byPosition(keys), page)
+              return keys.map((key, i) => toConnection(rows.filter((row) => row.parentId === String(i)), page, queries.programCursor, () => counts.load(key)))
+            },
+            { cacheKeyFn: keyOf },
+          ),
+      )
+    })(),
+    enrollment: rowLoader((ids: readonly string[]) => referralQueries.enrollmentsByIds(db, ids), (row) => row.id),
     centresOfProgram: groupLoader((ids: readonly string[]) => queries.centresOfPrograms(db, ids), (row) => row.programId),
     sessionsOfProgram: groupLoader((ids: readonly string[]) => queries.sessionsOfPrograms(db, ids), (row) => row.programId),
     programsOfOrganisation: loaderFamily((filter: queries.ProgramFilter) =>

@@ -9,6 +9,7 @@ import {
   householdMembers,
   households,
   reassignments,
+  referralAccess,
   statusChanges,
   visits,
   vulnerabilityFlag,
@@ -16,6 +17,7 @@ import {
   type HouseholdMemberRow,
   type HouseholdRow,
   type HouseholdStatus,
+  type ReferralAccessRow,
 } from './tables.js'
 
 type Db = Database['db']
@@ -41,7 +43,7 @@ export interface Reader {
   organisationId: string
 }
 
-export type HouseholdWithFacts = HouseholdRow & Omit<AccessFacts, 'handlingOrganisationId' | 'hasActiveReferralForCaller'>
+export type HouseholdWithFacts = HouseholdRow & Omit<AccessFacts, 'handlingOrganisationId'>
 
 const flagArrayType = sql.raw(`"${vulnerabilityFlag.schema}"."${vulnerabilityFlag.enumName}"[]`)
 
@@ -65,6 +67,8 @@ function accessFactColumns(reader: Reader) {
       where c.household_id = ${outerHouseholdId} and c.organisation_id = ${reader.organisationId}::uuid
         and c.revoked_at is null and c.expires_at > now()), '[]'::json)`.as('consents_for_caller'),
     hasOpenVisitAssignedToCaller: sql<boolean>`${openVisitOf(outerHouseholdId, reader)}`.as('has_open_visit'),
+    hasActiveReferralForCaller: sql<boolean>`exists (select 1 from households.referral_access r where r.household_id = ${outerHouseholdId}
+      and r.organisation_id = ${reader.organisationId}::uuid and r.ended_at is null and r.until > now())`.as('has_active_referral'),
   }
 }
 
@@ -73,8 +77,17 @@ function selectHouseholds(db: Db, reader: Reader) {
   return db.select({ household: households, ...accessFactColumns(reader) }).from(households)
 }
 
-const withFacts = (rows: { household: HouseholdRow; consentsForCaller: AccessFacts['consentsForCaller']; hasOpenVisitAssignedToCaller: boolean }[]) =>
-  rows.map((row): HouseholdWithFacts => ({ ...row.household, consentsForCaller: row.consentsForCaller, hasOpenVisitAssignedToCaller: row.hasOpenVisitAssignedToCaller }))
+const withFacts = (
+  rows: { household: HouseholdRow; consentsForCaller: AccessFacts['consentsForCaller']; hasOpenVisitAssignedToCaller: boolean; hasActiveReferralForCaller: boolean }[],
+) =>
+  rows.map(
+    (row): HouseholdWithFacts => ({
+      ...row.household,
+      consentsForCaller: row.consentsForCaller,
+      hasOpenVisitAssignedToCaller: row.hasOpenVisitAssignedToCaller,
+      hasActiveReferralForCaller: row.hasActiveReferralForCaller,
+    }),
+  )
 
 function householdConditions(scope: HouseholdScope, filter: HouseholdFilter): SQL | undefined {
   return and(
@@ -425,3 +438,23 @@ export async function centreOutreach(db: Db, centreIds: readonly string[], perio
 }
 
 export type { ConsentPurpose }
+
+export async function referralAccessById(db: Db, referralId: string): Promise<ReferralAccessRow | null> {
+  const [row] = await db.select().from(referralAccess).where(eq(referralAccess.referralId, referralId))
+  return row ?? null
+}
+
+export async function insertReferralAccess(db: Db, row: typeof referralAccess.$inferInsert): Promise<ReferralAccessRow | null> {
+  const [inserted] = await db.insert(referralAccess).values(row).onConflictDoNothing({ target: referralAccess.referralId }).returning()
+  return inserted ?? null
+}
+
+/** Moves an unended grant's end (capped by its consent), or ends it; null when it had ended. */
+export async function changeReferralAccess(db: Db, referralId: string, change: { until: Date } | { end: true }): Promise<ReferralAccessRow | null> {
+  const [row] = await db
+    .update(referralAccess)
+    .set('end' in change ? { endedAt: sql`now()` } : { until: sql`least(${change.until.toISOString()}::timestamptz, ${referralAccess.consentUntil})` })
+    .where(and(eq(referralAccess.referralId, referralId), isNull(referralAccess.endedAt)))
+    .returning()
+  return row ?? null
+}

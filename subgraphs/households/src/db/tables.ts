@@ -289,3 +289,32 @@ export type HouseholdStatus = HouseholdRow['status']
 export type ConsentPurpose = ConsentRow['purposes'][number]
 export type DataCategory = ConsentRow['categories'][number]
 export type VisitorRole = VisitRow['visitorRole']
+
+/**
+ * A referral's grant of the COARSE facts to the receiving organisation (the access rule's REFERRAL
+ * basis). Referrals live in the programs subgraph; it records and ends the grant here through
+ * `recordReferralAccess` / `endReferralAccess`, as the sending or receiving staff. Never longer
+ * than `consentUntil`: the end of the sender's REFERRAL consent when the grant was recorded.
+ */
+export const referralAccess = householdsSchema.table(
+  'referral_access',
+  {
+    referralId: uuid('referral_id').primaryKey(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    organisationId: uuid('organisation_id').notNull(),
+    grantedByOrganisationId: uuid('granted_by_organisation_id').notNull(),
+    grantedByUserId: text('granted_by_user_id').notNull(),
+    consentUntil: instant('consent_until').notNull(),
+    until: instant('until').notNull(),
+    endedAt: instant('ended_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('referral_access_household_organisation_idx').on(t.householdId, t.organisationId),
+    check('referral_access_until_check', sql`until <= consent_until`),
+  ],
+)
+
+export type ReferralAccessRow = typeof referralAccess.$inferSelect

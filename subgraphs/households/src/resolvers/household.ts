@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql'
 import { isId, parsePage, type PageArgs } from '@nanum/subgraph-kit'
 import type { HouseholdMemberRow } from '../db/tables.js'
-import { decideField, donationMatchingConsentUntil, GUARDED_FIELDS, hiddenField, type FieldDecision, type GuardedField } from '../rules/access.js'
+import { decideField, donationMatchingConsentUntil, referralConsentUntil, GUARDED_FIELDS, hiddenField, type FieldDecision, type GuardedField } from '../rules/access.js'
 import { ageInYear, vulnerabilityScore } from '../rules/vulnerability.js'
 import type { LoadedHousehold } from '../loaders.js'
 import type { Context } from '../context.js'
@@ -48,6 +48,7 @@ export const Household = {
     vulnerabilityScore(household, await ctx.loaders.membersOfHousehold.load(household.id)).breakdown,
 
   donationMatchingConsentUntil: (household: LoadedHousehold) => donationMatchingConsentUntil(household),
+  referralConsentUntil: (household: LoadedHousehold) => referralConsentUntil(household),
 
   discovery: (household: LoadedHousehold) => ({ household }),
 

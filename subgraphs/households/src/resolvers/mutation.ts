@@ -8,6 +8,7 @@ import {
   householdAccess,
   isHandlingStaffWith,
   isVisible,
+  referralConsentUntil,
   REPORTER_ROLES,
   requireSignedIn,
   VISIT_PLANNER_ROLES,
@@ -350,7 +351,60 @@ async function addConsultationNote(_: unknown, args: { input: unknown }, ctx: Co
   return { note, userErrors: [] }
 }
 
+const recordReferralAccessInput = z.object({ referralId: id, householdId: id, organisationId: id, until: z.date() })
+
+/**
+ * The programs subgraph records here, as the caller, that a referral lets the receiving
+ * organisation see the household's COARSE facts until a time. A new grant needs the caller's
+ * organisation to hold the household's active REFERRAL consent, and never outlasts it; the
+ * sending or receiving organisation's staff may then move its end (still capped by that consent).
+ */
+async function recordReferralAccess(_: unknown, args: { input: unknown }, ctx: Context) {
+  const caller = signedIn(ctx)
+  const parsed = parseInput(recordReferralAccessInput, args.input)
+  if (!parsed.ok) return { referralAccess: null, userErrors: parsed.userErrors }
+  const input = parsed.value
+  const existing = await queries.referralAccessById(ctx.database.db, input.referralId)
+  if (existing) {
+    if (existing.householdId !== input.householdId || existing.organisationId !== input.organisationId)
+      return { referralAccess: null, userErrors: [userError('CONFLICT', ['input', 'referralId'], 'This referral grants access to another household or organisation')] }
+    if (![existing.organisationId, existing.grantedByOrganisationId].includes(caller.organisationId))
+      return { referralAccess: null, userErrors: [userError('NOT_FOUND', ['input', 'referralId'], 'No such referral access')] }
+    const changed = await queries.changeReferralAccess(ctx.database.db, existing.referralId, { until: input.until })
+    return changed ? { referralAccess: changed, userErrors: [] } : { referralAccess: null, userErrors: [userError('CONFLICT', ['input', 'referralId'], 'The referral access has ended')] }
+  }
+  const household = await ctx.loaders.household.load(input.householdId)
+  const consentUntil = household && isVisible(household.access) ? referralConsentUntil(household) : null
+  if (!consentUntil)
+    return { referralAccess: null, userErrors: [userError('NOT_ALLOWED', ['input', 'householdId'], 'The household has no active consent to REFERRAL naming your organisation')] }
+  const until = new Date(Math.min(input.until.getTime(), consentUntil.getTime()))
+  const inserted = await queries.insertReferralAccess(ctx.database.db, {
+    referralId: input.referralId,
+    householdId: input.householdId,
+    organisationId: input.organisationId,
+    grantedByOrganisationId: caller.organisationId,
+    grantedByUserId: caller.userId,
+    consentUntil,
+    until,
+  })
+  return inserted ? { referralAccess: inserted, userErrors: [] } : { referralAccess: null, userErrors: [userError('CONFLICT', ['input', 'referralId'], 'Recorded meanwhile; try again')] }
+}
+
+/** Ends a referral's access grant (the referral was declined, cancelled or completed): for the sending or receiving organisation. */
+async function endReferralAccess(_: unknown, args: { input: unknown }, ctx: Context) {
+  const caller = signedIn(ctx)
+  const parsed = parseInput(z.object({ referralId: id }), args.input)
+  if (!parsed.ok) return { referralAccess: null, userErrors: parsed.userErrors }
+  const existing = await queries.referralAccessById(ctx.database.db, parsed.value.referralId)
+  if (!existing || ![existing.organisationId, existing.grantedByOrganisationId].includes(caller.organisationId))
+    return { referralAccess: null, userErrors: [userError('NOT_FOUND', ['input', 'referralId'], 'No such referral access')] }
+  const ended = await queries.changeReferralAccess(ctx.database.db, existing.referralId, { end: true })
+  return ended ? { referralAccess: ended, userErrors: [] } : { referralAccess: null, userErrors: [userError('CONFLICT', ['input', 'referralId'], 'The referral access has ended already')] }
+}
+
 export const Mutation = {
+  recordReferralAccess,
+  endReferralAccess,
   reportHousehold,
   changeHouseholdStatus,
   reassignHousehold,

@@ -97,10 +97,9 @@ export interface AccessFacts {
   /** The caller is the assignee of a visit to the household not yet completed. */
   hasOpenVisitAssignedToCaller: boolean
   /**
-   * REFERRAL EXTENSION POINT (issue 5): the caller's organisation has an active referral for the
-   * household. Referrals are owned by the programs subgraph; until they reach this subgraph
-   * (e.g. a mirrored `referral_access` row written through a households mutation), the loader
-   * passes false. The rule below already gives such an organisation the COARSE facts.
+   * The caller's organisation receives an active referral for the household: a `referral_access`
+   * grant the programs subgraph recorded (as the sender holding the household's REFERRAL consent)
+   * and has not ended, until its time (at most the consent's end). Gives the COARSE facts.
    */
   hasActiveReferralForCaller: boolean
 }
@@ -223,6 +222,19 @@ export function isHandlingStaffWith(caller: Caller, handlingOrganisationId: stri
  * subgraph before it records a need.
  */
 export function donationMatchingConsentUntil(facts: Pick<AccessFacts, 'consentsForCaller'>): Date | null {
-  const expiries = facts.consentsForCaller.filter((consent) => consent.purposes.includes('DONATION_MATCHING')).map((consent) => Date.parse(consent.expiresAt))
+  return consentUntil(facts, 'DONATION_MATCHING')
+}
+
+/**
+ * Until when the caller's organisation may refer the household to another organisation's program:
+ * the latest expiry among its active consents for REFERRAL, or null. Asked by the programs
+ * subgraph before it records a referral (no consent, no referral).
+ */
+export function referralConsentUntil(facts: Pick<AccessFacts, 'consentsForCaller'>): Date | null {
+  return consentUntil(facts, 'REFERRAL')
+}
+
+function consentUntil(facts: Pick<AccessFacts, 'consentsForCaller'>, purpose: ConsentPurpose): Date | null {
+  const expiries = facts.consentsForCaller.filter((consent) => consent.purposes.includes(purpose)).map((consent) => Date.parse(consent.expiresAt))
   return expiries.length ? new Date(Math.max(...expiries)) : null
 }

@@ -205,3 +205,98 @@ export type ProgramRow = typeof programs.$inferSelect
 export type NewProgramRow = typeof programs.$inferInsert
 export type ProgramCentreRow = typeof programCentres.$inferSelect
 export type ProgramSessionRow = typeof programSessions.$inferSelect
+
+export const REFERRAL_STATUSES = ['SENT', 'ACCEPTED', 'DECLINED', 'ENROLLED', 'COMPLETED', 'CANCELLED', 'EXPIRED'] as const
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number]
+export const referralStatus = programsSchema.enum('referral_status', REFERRAL_STATUSES)
+export const referralUrgency = programsSchema.enum('referral_urgency', ['ROUTINE', 'SOON', 'URGENT'])
+export const ENROLLMENT_STATUSES = ['ACTIVE', 'COMPLETED', 'WITHDRAWN'] as const
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number]
+export const enrollmentStatus = programsSchema.enum('enrollment_status', ENROLLMENT_STATUSES)
+
+/**
+ * A household referred by one organisation (and optionally one of its centres) to another
+ * organisation's program. The household lives in the households subgraph (id only); the receiving
+ * organisation is the program's provider, copied at sending time so an inbox is one index scan.
+ */
+export const referrals = programsSchema.table(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id').notNull(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    fromOrganisationId: uuid('from_organisation_id').notNull(),
+    fromCentreId: uuid('from_centre_id'),
+    fromUserId: text('from_user_id').notNull(),
+    toOrganisationId: uuid('to_organisation_id').notNull(),
+    reason: text('reason').notNull(),
+    urgency: referralUrgency('urgency').notNull().default('ROUTINE'),
+    status: referralStatus('status').notNull().default('SENT'),
+    /** The end of the sender's REFERRAL consent the households subgraph confirmed when the referral was sent. */
+    consentUntil: timestamp('consent_until', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('referrals_inbox_idx').on(t.toOrganisationId, t.sentAt, t.id),
+    index('referrals_sent_idx').on(t.fromOrganisationId, t.sentAt, t.id),
+    index('referrals_household_idx').on(t.householdId, t.sentAt, t.id),
+    index('referrals_program_idx').on(t.programId, t.sentAt, t.id),
+    index('referrals_expiry_idx').on(t.expiresAt).where(sql`status = 'SENT'`),
+    index('referrals_sent_at_idx').on(t.sentAt),
+  ],
+)
+
+/** Every change of a referral's state: who, when, and their note (append-only). */
+export const referralTransitions = programsSchema.table(
+  'referral_transitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    fromStatus: referralStatus('from_status'),
+    toStatus: referralStatus('to_status').notNull(),
+    byUserId: text('by_user_id'),
+    byOrganisationId: uuid('by_organisation_id'),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('referral_transitions_referral_idx').on(t.referralId, t.at, t.id)],
+)
+
+/** A household served by a program (a service record): from a date to a date, by the provider organisation. */
+export const enrollments = programsSchema.table(
+  'enrollments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id').notNull(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    /** Copied from the program so duplicate detection ("an active service of this category") is one index scan. */
+    category: programCategory('category').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    referralId: uuid('referral_id').references(() => referrals.id),
+    status: enrollmentStatus('status').notNull().default('ACTIVE'),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+    enrolledByUserId: text('enrolled_by_user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('enrollments_household_idx').on(t.householdId, t.startsOn, t.id),
+    index('enrollments_active_category_idx').on(t.householdId, t.category).where(sql`status = 'ACTIVE'`),
+    index('enrollments_program_idx').on(t.programId, t.startsOn, t.id),
+    check('enrollments_dates_check', sql`ends_on is null or ends_on >= starts_on`),
+  ],
+)
+
+export type ReferralRow = typeof referrals.$inferSelect
+export type ReferralTransitionRow = typeof referralTransitions.$inferSelect
+export type EnrollmentRow = typeof enrollments.$inferSelect
