@@ -1,4 +1,4 @@
-import { badUserInput, isId, parsePage, type PageArgs } from '@nanum/subgraph-kit'
+import { badUserInput, extendedEntity, parsePage, type PageArgs } from '@nanum/subgraph-kit'
 import { parseProgramFilter, type ProgramFilterArgs } from '../rules/program-filter.js'
 import type { Context } from '../context.js'
 
@@ -14,8 +14,7 @@ const MAX_PER_CATEGORY = 100
 
 /** Centres are owned by the centres subgraph; this one adds the programs delivered at or available around them. */
 export const Centre = {
-  __resolveReference: (reference: CentreReference) =>
-    isId(reference.id) ? { id: reference.id.toLowerCase(), district: reference.district, dong: reference.dong } : null,
+  __resolveReference: (reference: CentreReference) => extendedEntity(reference),
 
   programs: (centre: CentreReference, args: PageArgs & { filter?: ProgramFilterArgs | null }, ctx: Context) =>
     ctx.loaders

@@ -1,4 +1,4 @@
-import { isId, parseId, parsePage, unauthenticated, type PageArgs } from '@nanum/subgraph-kit'
+import { extendedEntity, isId, parseId, parsePage, unauthenticated, type PageArgs } from '@nanum/subgraph-kit'
 import { areaKeysFor } from '../db/queries.js'
 import { evaluateEligibility, type HouseholdFacts } from '../rules/eligibility.js'
 import { householdFactsAsCaller } from '../rules/household-port.js'
@@ -44,7 +44,7 @@ const check = (program: ProgramRow, facts: HouseholdFacts) => ({ program, ...eva
 const seenThroughHouseholds = (household: HouseholdReference) => isId(household.id) && typeof household.district === 'string'
 
 export const Household = {
-  __resolveReference: (reference: HouseholdReference) => ({ ...reference, id: reference.id.toLowerCase() }),
+  __resolveReference: (reference: HouseholdReference) => extendedEntity(reference),
   referrals: (household: HouseholdReference, args: ReferralListArgs, ctx: Context) =>
     seenThroughHouseholds(household) ? referralsOf('householdId', household.id, args, ctx) : null,
   enrollments: (household: HouseholdReference, args: EnrollmentListArgs, ctx: Context) =>
