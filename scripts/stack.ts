@@ -63,9 +63,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       )
     }
     const subgraphUrls = Object.fromEntries(servers.map((server) => [server.name, `${server.url}/graphql`]))
-    // Where services find each other: the donations subgraph asks households about consent
-    // (read at each call, so setting it once everything listens is enough).
-    process.env.HOUSEHOLDS_URL = subgraphUrls.households
+    // Where services find each other (`<NAME>_URL`, e.g. programs asks households and centres as
+    // the caller); read at each call, so setting them once everything listens is enough.
+    for (const [name, url] of Object.entries(subgraphUrls)) process.env[`${name.toUpperCase()}_URL`] = url
     const gateway = await serveGateway({
       supergraphPath: SUPERGRAPH_PATH,
       subgraphUrls,

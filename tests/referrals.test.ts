@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { database, gql, newId, tokenFor } from './helpers.js'
-import { seedHousehold, seedOrganisation } from './fixtures.js'
+import { database, gql, newId, subgraphGql, tokenFor } from './helpers.js'
+import { seedCentres, seedHousehold, seedOrganisation } from './fixtures.js'
 import { insertPrograms } from '../subgraphs/programs/src/db/queries.js'
 import { insertConsents } from '../subgraphs/households/src/db/queries.js'
 import { referrals } from '../subgraphs/programs/src/db/tables.js'
@@ -15,9 +15,8 @@ async function seedFoodProgram(providerOrganisationId: string, capacity: number 
   return id
 }
 
-/** A household (handled elsewhere) whose consent lets `organisationId` refer it. */
-async function seedHouseholdReferrableBy(organisationId: string) {
-  const handling = newId()
+/** A household (handled by `handling`, another organisation by default) whose consent lets `organisationId` refer it. */
+async function seedHouseholdReferrableBy(organisationId: string, handling = newId()) {
   const household = await seedHousehold(handling, newId())
   await insertConsents(database('households').db, [
     { householdId: household, organisationId, purposes: ['REFERRAL'], categories: ['COARSE'], expiresAt: new Date(Date.now() + 365 * 86_400_000), recordedByUserId: 'test', recordedByOrganisationId: handling },
@@ -220,7 +219,8 @@ describe('referrals through the gateway', () => {
     const provider = await seedOrganisation()
     const program = await seedFoodProgram(provider, 10)
     const token = await staff(provider)
-    const results = await Promise.all(Array.from({ length: 50 }, () => enroll(token, { householdId: newId(), programId: program })))
+    const households = await Promise.all(Array.from({ length: 51 }, () => seedHousehold(provider, newId())))
+    const results = await Promise.all(households.slice(0, 50).map((householdId) => enroll(token, { householdId, programId: program })))
     const payloads = results.map((r) => r.data.enrollHousehold)
     expect(payloads.filter((p) => p.enrollment).length).toBe(10)
     expect(payloads.filter((p) => p.userErrors[0]?.code === 'CONFLICT').length).toBe(40)
@@ -228,38 +228,125 @@ describe('referrals through the gateway', () => {
     // Ending one frees its seat for the next.
     const first = payloads.find((p) => p.enrollment)!.enrollment.id
     await gql(`mutation($input: EndEnrollmentInput!) { endEnrollment(input: $input) { userErrors { code } } }`, { input: { id: first, status: 'WITHDRAWN' } }, { token })
-    expect((await enroll(token, { householdId: newId(), programId: program })).data.enrollHousehold.userErrors).toEqual([])
+    expect((await enroll(token, { householdId: households[50], programId: program })).data.enrollHousehold.userErrors).toEqual([])
   })
 
-  it('warns about an active service of the same category, naming it only to an organisation that may see the household', async () => {
-    const [sender, receiver, firstProvider, stranger] = [await seedOrganisation('Sender'), await seedOrganisation(), await seedOrganisation('Secret Meals Org'), await seedOrganisation()]
-    const household = await seedHouseholdReferrableBy(sender)
-    const firstProgram = await seedFoodProgram(firstProvider)
+  it('warns about an active service of the same category, naming it only to organisations that see the whole service history', async () => {
+    const [handling, sender, receiver, stranger] = [await seedOrganisation('Secret Meals Org'), await seedOrganisation('Sender'), await seedOrganisation(), await seedOrganisation()]
+    const household = await seedHouseholdReferrableBy(sender, handling)
+    const firstProgram = await seedFoodProgram(handling)
     const targetProgram = await seedFoodProgram(receiver)
     const strangerProgram = await seedFoodProgram(stranger)
 
-    const existing = (await enroll(await staff(firstProvider), { householdId: household, programId: firstProgram, startsOn: '2026-02-10' })).data.enrollHousehold
+    // The organisation handling the case serves the household itself.
+    const existing = (await enroll(await staff(handling), { householdId: household, programId: firstProgram, startsOn: '2026-02-10' })).data.enrollHousehold
     expect(existing).toMatchObject({ userErrors: [], duplicateServices: [] })
 
     // The sender holds the household's consent: it sees which program and organisation.
     const warned = (await send(await staff(sender), { householdId: household, programId: targetProgram, reason: 'Needs meals' })).data.sendReferral
     expect(warned.referral).toBeNull()
     expect(warned.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: ['input', 'acknowledgeDuplicates'] })])
-    expect(warned.duplicateServices).toEqual([{ category: 'FOOD', activeSinceMonth: '2026-02', program: { id: firstProgram, name: expect.any(String) }, organisation: { id: firstProvider } }])
+    expect(warned.duplicateServices).toEqual([{ category: 'FOOD', activeSinceMonth: '2026-02', program: { id: firstProgram, name: expect.any(String) }, organisation: { id: handling } }])
     const acknowledged = (await send(await staff(sender), { householdId: household, programId: targetProgram, reason: 'Needs meals', acknowledgeDuplicates: true })).data.sendReferral
     expect(acknowledged.userErrors).toEqual([])
     expect(acknowledged.referral.status).toBe('SENT')
 
-    // An organisation without consent learns the category and month only.
-    const response = await enroll(await staff(stranger), { householdId: household, programId: strangerProgram })
+    // The receiver holds no consent of its own (it sees the household through the referral): category and month only.
+    const receiverToken = await staff(receiver)
+    expect((await act(receiverToken, 'acceptReferral', { id: acknowledged.referral.id })).userErrors).toEqual([])
+    const response = await enroll(receiverToken, { referralId: acknowledged.referral.id })
     const blind = response.data.enrollHousehold
     expect(blind.enrollment).toBeNull()
     expect(blind.duplicateServices).toEqual([{ category: 'FOOD', activeSinceMonth: '2026-02', program: null, organisation: null }])
     const text = JSON.stringify(response)
-    for (const secret of [firstProgram, firstProvider, existing.enrollment.id, 'Secret Meals Org']) expect(text).not.toContain(secret)
-    const proceeded = (await enroll(await staff(stranger), { householdId: household, programId: strangerProgram, acknowledgeDuplicates: true })).data.enrollHousehold
+    for (const secret of [firstProgram, handling, existing.enrollment.id, 'Secret Meals Org']) expect(text).not.toContain(secret)
+    const proceeded = (await enroll(receiverToken, { referralId: acknowledged.referral.id, acknowledgeDuplicates: true })).data.enrollHousehold
     expect(proceeded.userErrors).toEqual([])
     expect(proceeded.enrollment.status).toBe('ACTIVE')
+
+    // Its view of the household's service history holds its own part only; the handling organisation sees all of it.
+    const HISTORY = `query($id: ID!) { household(id: $id) { referrals { totalCount edges { node { id } } } enrollments { totalCount edges { node { organisation { id } } } } } }`
+    const receiverHistory = await gql(HISTORY, { id: household }, { token: receiverToken })
+    expect(receiverHistory.data.household).toEqual({
+      referrals: { totalCount: 1, edges: [{ node: { id: acknowledged.referral.id } }] },
+      enrollments: { totalCount: 1, edges: [{ node: { organisation: { id: receiver } } }] },
+    })
+    for (const secret of [firstProgram, handling, existing.enrollment.id]) expect(JSON.stringify(receiverHistory)).not.toContain(secret)
+    const handlingHistory = (await gql(HISTORY, { id: household }, { token: await staff(handling) })).data.household
+    expect(handlingHistory.enrollments.totalCount).toBe(2)
+    expect(handlingHistory.referrals.totalCount).toBe(1)
+
+    // An organisation that cannot see the household records nothing and learns nothing.
+    const outsider = (await enroll(await staff(stranger), { householdId: household, programId: strangerProgram, acknowledgeDuplicates: true })).data.enrollHousehold
+    expect(outsider).toEqual({ enrollment: null, duplicateServices: [], userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'householdId'] })] })
+  })
+
+  it('lists a household’s records only as the households subgraph decides, not as a representation claims', async () => {
+    const [sender, receiver] = [await seedOrganisation(), await seedOrganisation()]
+    const household = await seedHouseholdReferrableBy(sender)
+    const referral = (await send(await staff(sender), { householdId: household, programId: await seedFoodProgram(receiver), reason: 'Needs meals' })).data.sendReferral.referral
+    const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { referrals { totalCount } enrollments { totalCount } } } }`
+    // A representation carrying every field households would send still opens nothing to an organisation that cannot see the household.
+    const forged = { __typename: 'Household', id: household, district: '세종시', dong: '도담동', incomeBand: 'NEAR_POOR', vulnerabilityFlags: [], members: [] }
+    const outsider = await subgraphGql('programs', ENTITIES, { representations: [forged] }, { token: await staff(await seedOrganisation()) })
+    expect(outsider.data._entities).toEqual([{ referrals: null, enrollments: null }])
+    const anonymous = await subgraphGql('programs', ENTITIES, { representations: [forged] })
+    expect(anonymous.data._entities).toEqual([{ referrals: null, enrollments: null }])
+    const seen = await subgraphGql('programs', ENTITIES, { representations: [{ __typename: 'Household', id: household }] }, { token: await staff(sender) })
+    expect(seen.data._entities).toEqual([{ referrals: { totalCount: 1 }, enrollments: { totalCount: 0 } }])
+    // A volunteer of the sending organisation sees the household (its consent names the organisation) but does not act on referrals.
+    const volunteer = await tokenFor({ org: sender, roles: ['VOLUNTEER'] })
+    expect((await gql(`query($id: ID!) { household(id: $id) { referrals { totalCount } } }`, { id: household }, { token: volunteer })).data.household).toEqual({ referrals: null })
+    expect(referral.status).toBe('SENT')
+  })
+
+  it('ends the receiver’s view when the household withdraws the consent behind the referral', async () => {
+    const [handling, sender, receiver] = [await seedOrganisation(), await seedOrganisation(), await seedOrganisation()]
+    const household = await seedHousehold(handling, newId())
+    const handlingToken = await tokenFor({ org: handling, roles: ['CASEWORKER'] })
+    const granted = await gql(
+      `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { consent { id } userErrors { code message } } }`,
+      { input: { householdId: household, organisationId: sender, purposes: ['REFERRAL'], categories: ['COARSE'], expiresAt: new Date(Date.now() + 90 * 86_400_000).toISOString() } },
+      { token: handlingToken },
+    )
+    expect(granted.data.grantConsent.userErrors).toEqual([])
+    const referral = (await send(await staff(sender), { householdId: household, programId: await seedFoodProgram(receiver, 3), reason: 'Needs meals' })).data.sendReferral.referral
+    const receiverToken = await staff(receiver)
+    expect((await act(receiverToken, 'acceptReferral', { id: referral.id })).referral.status).toBe('ACCEPTED')
+    const VIEW = `query($id: ID!) { household(id: $id) { id accessBasis } }`
+    expect((await gql(VIEW, { id: household }, { token: receiverToken })).data.household).toEqual({ id: household, accessBasis: ['REFERRAL'] })
+
+    const revoked = await gql(
+      `mutation($input: RevokeConsentInput!) { revokeConsent(input: $input) { userErrors { code } } }`,
+      { input: { consentId: granted.data.grantConsent.consent.id, reason: 'Changed their mind' } },
+      { token: handlingToken },
+    )
+    expect(revoked.data.revokeConsent.userErrors).toEqual([])
+    expect((await gql(VIEW, { id: household }, { token: receiverToken })).data.household).toBeNull()
+    const refused = (await enroll(receiverToken, { referralId: referral.id })).data.enrollHousehold
+    expect(refused).toMatchObject({ enrollment: null, userErrors: [{ code: 'NOT_ALLOWED', field: ['input', 'referralId'] }] })
+    expect(await programSeats(referral.program.id)).toEqual({ seatsTaken: 0, freeSeats: 3 })
+  })
+
+  it('takes the sending centre only from the sender’s own centres, and refers only to another organisation', async () => {
+    const [sender, receiver] = [await seedOrganisation(), await seedOrganisation()]
+    const [own] = (await seedCentres(sender, 1)).ids
+    const [theirs] = (await seedCentres(receiver, 1)).ids
+    const program = await seedFoodProgram(receiver)
+    const token = await staff(sender)
+    const input = async (fields: Record<string, unknown>) => ({ householdId: await seedHouseholdReferrableBy(sender), programId: program, reason: 'Needs meals', ...fields })
+    const errorOf = async (fields: Record<string, unknown>) => (await send(token, await input(fields))).data.sendReferral.userErrors
+    expect(await errorOf({ fromCentreId: theirs })).toEqual([expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'fromCentreId'] })])
+    expect(await errorOf({ fromCentreId: newId() })).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'fromCentreId'] })])
+    expect(await errorOf({ fromCentreId: 'centre-1' })).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', field: ['input', 'fromCentreId'] })])
+    expect(await errorOf({ programId: await seedFoodProgram(sender) })).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', field: ['input', 'programId'] })])
+    const sent = await gql(
+      `mutation($input: SendReferralInput!) { sendReferral(input: $input) { referral { fromCentre { id name } } userErrors { code } } }`,
+      { input: await input({ fromCentreId: own }) },
+      { token },
+    )
+    expect(sent.data.sendReferral).toEqual({ referral: { fromCentre: { id: own, name: 'Centre 000' } }, userErrors: [] })
+    expect((await gql(`{ sentReferrals { totalCount } }`, {}, { token })).data.sentReferrals.totalCount).toBe(1)
   })
 
   it('counts referrals per program and month with the median time to acceptance, for the organisations involved', async () => {

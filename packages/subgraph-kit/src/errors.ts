@@ -35,3 +35,8 @@ export function forbidden(message: string): GraphQLError {
 export function badUserInput(field: string, message: string): GraphQLError {
   return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } })
 }
+
+/** A service this field depends on did not answer: the field is null, the rest of the response stands. */
+export function subgraphUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } })
+}

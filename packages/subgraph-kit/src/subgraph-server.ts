@@ -9,6 +9,7 @@ import type { Caller, TokenVerifier } from './auth.js'
 import { errorLoggingPlugin, maskError } from './error-masking.js'
 import { listen, type RunningHttpServer } from './http-server.js'
 import type { Logger } from './logger.js'
+import type { PeerCaller } from './peer.js'
 import { sharedResolvers, sharedTypeDefs } from './shared-types.js'
 
 /** What every resolver receives. `loaders` are created fresh for each request. */
@@ -34,7 +35,8 @@ export interface SubgraphModule<TLoaders = unknown> {
   migrationsFolder: string
   defaultPort: number
   resolvers: GraphQLResolverMap<SubgraphContext<TLoaders>>
-  createLoaders(database: Database, caller: Caller): TLoaders
+  /** `peer` carries what a loader needs to ask another subgraph as the caller (see peer.ts). */
+  createLoaders(database: Database, caller: Caller, peer: PeerCaller): TLoaders
   /** Inserts the demo data (idempotent: rows have fixed ids). */
   seedDemoData?(database: Database): Promise<void>
 }
@@ -72,7 +74,7 @@ export async function serveSubgraph<TLoaders>(
       context: async (request, requestId, requestLog) => {
         const authorization = request.headers.authorization
         const caller = await verifyToken(authorization)
-        return { caller, authorization, loaders: module.createLoaders(database, caller), database, log: requestLog, requestId }
+        return { caller, authorization, loaders: module.createLoaders(database, caller, { authorization, requestId }), database, log: requestLog, requestId }
       },
       health: async () => ({ service: module.name }),
       ready: async () => {

@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader'
-import { toConnection, type Connection, type Page, connectionLoader, groupLoader, loaderFamily, rowLoader } from '@nanum/subgraph-kit'
+import { toConnection, type Caller, type Connection, type Page, type PeerCaller, connectionLoader, groupLoader, loaderFamily, rowLoader, subgraphUnavailable } from '@nanum/subgraph-kit'
 import type { Database } from '@nanum/db'
 import * as queries from './db/queries.js'
 import type { ProgramRow } from './db/tables.js'
 import * as referralQueries from './db/referral-queries.js'
 import type { ProgramCategoryGroup } from './rules/one-visit.js'
 import { groupByCategory } from './rules/one-visit.js'
+import { householdsAsCaller, type HouseholdView } from './rules/household-port.js'
 
 export type ProgramsLoaders = ReturnType<typeof createLoaders>
 
@@ -14,8 +15,14 @@ const parentConnection = (
   count: (ids: readonly string[]) => Promise<Map<string, number>>,
 ) => connectionLoader({ fetch, count, keyOf: (row) => row.parentId, cursorOf: queries.programCursor })
 
-export function createLoaders({ db }: Database) {
+export function createLoaders({ db }: Database, _caller: Caller, peer: PeerCaller) {
   return {
+    /** Households as the households subgraph shows them to the caller (null: not visible), one request per batch. */
+    householdView: new DataLoader<string, HouseholdView | null>(async (ids) => {
+      const lookup = await householdsAsCaller(peer, ids)
+      if (!lookup.ok) throw subgraphUnavailable('The households service cannot be reached; household records are unavailable')
+      return ids.map((id) => lookup.visible.get(id) ?? null)
+    }),
     /** The request's "now", so that every `openNow` in one request asks about the same instant (and shares a batch). */
     now: new Date(),
     program: rowLoader((ids: readonly string[]) => queries.programsByIds(db, ids), (row) => row.id),

@@ -89,7 +89,7 @@ export const matchMutations = {
     if (!canManageFor(ctx.caller, ctx.caller.organisationId))
       return { need: null, userErrors: [userError('NOT_ALLOWED', null, 'only INTERMEDIARY or ORG_ADMIN staff may record needs')] }
     const now = new Date()
-    const lookup = await householdFacts(ctx.authorization, input.householdId)
+    const lookup = await householdFacts(ctx, input.householdId)
     if (!lookup.ok)
       return {
         need: null,
@@ -163,7 +163,7 @@ export const matchMutations = {
       return { ...empty, userErrors: [userError('CONFLICT', ['input', failed === 'ITEM_AVAILABLE' ? 'itemId' : 'needId'], HARD_CONSTRAINT_DESCRIPTIONS[failed])] }
     if (failed) return { ...empty, userErrors: [userError('NOT_ALLOWED', ['input', failed === 'QUOTA' || failed === 'CONSENT' ? 'needId' : 'itemId'], `${failed}: ${HARD_CONSTRAINT_DESCRIPTIONS[failed]}`)] }
     if (quantity > need.quantityOpen) return { ...empty, userErrors: [userError('INVALID_VALUE', ['input', 'quantity'], `the need wants ${need.quantityOpen} more pieces`)] }
-    if (!(await householdsWithActiveConsent(ctx.authorization, [need.householdId], now)).has(need.householdId))
+    if (!(await householdsWithActiveConsent(ctx, [need.householdId], now)).has(need.householdId))
       return { ...empty, userErrors: [userError('NOT_ALLOWED', ['input', 'needId'], CONSENT_LAPSED)] }
     const score = scorePair(toMatchItem(fresh), matchNeed, data).total
     const reserved = await reserveFor(ctx, fresh, need, quantity, input.reservationHours ?? DEFAULT_RESERVATION_HOURS, score, now)
@@ -238,7 +238,7 @@ export const matchMutations = {
     const reserved = []
     const userErrors: UserError[] = []
     const hours = input.reservationHours ?? DEFAULT_RESERVATION_HOURS
-    const consenting = await householdsWithActiveConsent(ctx.authorization, proposal.map((allocation) => allocation.need.householdId), now)
+    const consenting = await householdsWithActiveConsent(ctx, proposal.map((allocation) => allocation.need.householdId), now)
     for (const [index, allocation] of proposal.entries()) {
       if (!consenting.has(allocation.need.householdId)) {
         userErrors.push(userError('NOT_ALLOWED', ['proposal', String(index)], CONSENT_LAPSED))

@@ -67,8 +67,12 @@ function accessFactColumns(reader: Reader) {
       where c.household_id = ${outerHouseholdId} and c.organisation_id = ${reader.organisationId}::uuid
         and c.revoked_at is null and c.expires_at > now()), '[]'::json)`.as('consents_for_caller'),
     hasOpenVisitAssignedToCaller: sql<boolean>`${openVisitOf(outerHouseholdId, reader)}`.as('has_open_visit'),
+    // A grant lasts only while the sender's REFERRAL consent does: revoking it ends the grant at once.
     hasActiveReferralForCaller: sql<boolean>`exists (select 1 from households.referral_access r where r.household_id = ${outerHouseholdId}
-      and r.organisation_id = ${reader.organisationId}::uuid and r.ended_at is null and r.until > now())`.as('has_active_referral'),
+      and r.organisation_id = ${reader.organisationId}::uuid and r.ended_at is null and r.until > now()
+      and exists (select 1 from households.consents c where c.household_id = r.household_id
+        and c.organisation_id = r.granted_by_organisation_id and 'REFERRAL' = any(c.purposes)
+        and c.revoked_at is null and c.expires_at > now()))`.as('has_active_referral'),
   }
 }
 

@@ -49,6 +49,7 @@ export const Household = {
 
   donationMatchingConsentUntil: (household: LoadedHousehold) => donationMatchingConsentUntil(household),
   referralConsentUntil: (household: LoadedHousehold) => referralConsentUntil(household),
+  accessBasis: (household: LoadedHousehold) => household.access.basis,
 
   discovery: (household: LoadedHousehold) => ({ household }),
 

@@ -99,7 +99,8 @@ export interface AccessFacts {
   /**
    * The caller's organisation receives an active referral for the household: a `referral_access`
    * grant the programs subgraph recorded (as the sender holding the household's REFERRAL consent)
-   * and has not ended, until its time (at most the consent's end). Gives the COARSE facts.
+   * and has not ended, until its time (at most the consent's end) and only while that REFERRAL
+   * consent is neither revoked nor expired. Gives the COARSE facts.
    */
   hasActiveReferralForCaller: boolean
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import { countPerGroup, firstPerGroup, keysetAfter, type Database } from '@nanum/db'
 import type { CursorKey, Page } from '@nanum/subgraph-kit'
 import {
@@ -29,6 +29,8 @@ export function transitionsOfReferrals(db: Db, ids: readonly string[]) {
 
 export interface ReferralListFilter {
   status?: ReferralStatus[] | null
+  /** Only referrals this organisation sent or received. */
+  involvingOrganisationId?: string | null
 }
 
 /** Referrals received (`to`) or sent (`from`) by one organisation, newest first. */
@@ -48,7 +50,11 @@ export async function countReferralsOfOrganisation(db: Db, side: 'to' | 'from', 
 
 const organisationCondition = (side: 'to' | 'from', organisationId: string) =>
   side === 'to' ? eq(referrals.toOrganisationId, organisationId) : eq(referrals.fromOrganisationId, organisationId)
-const statusCondition = (filter: ReferralListFilter) => (filter.status?.length ? inArray(referrals.status, filter.status) : undefined)
+const statusCondition = (filter: ReferralListFilter) =>
+  and(
+    filter.status?.length ? inArray(referrals.status, filter.status) : undefined,
+    filter.involvingOrganisationId ? or(eq(referrals.fromOrganisationId, filter.involvingOrganisationId), eq(referrals.toOrganisationId, filter.involvingOrganisationId)) : undefined,
+  )
 
 /** Writes a new referral and its first transition (to SENT). */
 export function insertReferral(db: Db, row: typeof referrals.$inferInsert, note: string | null) {
@@ -217,10 +223,16 @@ export function countReferralsOfParents(db: Db, parent: ReferralParent, keys: re
 
 export interface EnrollmentListFilter {
   status?: EnrollmentStatus[] | null
+  /** Only enrollments with this serving organisation. */
+  involvingOrganisationId?: string | null
 }
 
 const enrollmentOrder = [enrollments.startsOn, enrollments.id]
-const enrollmentStatusCondition = (filter: EnrollmentListFilter) => (filter.status?.length ? inArray(enrollments.status, filter.status) : undefined)
+const enrollmentStatusCondition = (filter: EnrollmentListFilter) =>
+  and(
+    filter.status?.length ? inArray(enrollments.status, filter.status) : undefined,
+    filter.involvingOrganisationId ? eq(enrollments.organisationId, filter.involvingOrganisationId) : undefined,
+  )
 
 export function enrollmentsOfParents(db: Db, parent: ReferralParent, keys: readonly string[], filter: EnrollmentListFilter, page: Page) {
   return firstPerGroup(db, { table: enrollments, id: enrollments.id, group: enrollments[parent], keys, order: enrollmentOrder, direction: 'desc', where: enrollmentStatusCondition(filter), page })

@@ -5,7 +5,9 @@ import * as referralQueries from '../db/referral-queries.js'
 import type { EnrollmentRow, ProgramRow, ReferralRow } from '../db/tables.js'
 import { requireSignedIn } from '../rules/access.js'
 import { duplicateNotices, type DuplicateServiceNotice } from '../rules/duplicate-services.js'
-import { endReferralAccess, householdsAsCaller, recordReferralAccess } from '../rules/household-port.js'
+import { centreOperator } from '../rules/centre-port.js'
+import { endReferralAccess, householdsAsCaller, recordReferralAccess, type HouseholdView } from '../rules/household-port.js'
+import { seesWholeServiceHistory } from '../rules/household-records.js'
 import { actsForReferrals, expiryFrom, referralExpiryDays, transitionFor, transitionProblem, type ReferralAction } from '../rules/referral-lifecycle.js'
 import type { Context } from '../context.js'
 
@@ -33,11 +35,21 @@ const noticeView = (notice: DuplicateServiceNotice, ctx: Context) => ({
 const duplicateProblem = (category: string): UserError =>
   userError('CONFLICT', ['input', 'acknowledgeDuplicates'], `The household already has an active service of category ${category}; see duplicateServices and set acknowledgeDuplicates to proceed`)
 
-const unreachable = (field: string) => userError('CONFLICT', ['input', field], 'The households service cannot be reached; try again later')
+const unreachable = (field: string, service = 'households') => userError('CONFLICT', ['input', field], `The ${service} service cannot be reached; try again later`)
 
-async function activeServices(ctx: Context, householdId: string, program: ProgramRow, callerMaySeeHousehold: boolean) {
+/** The household's ACTIVE services in the program's category, described as far as the caller may learn (rules/household-records.ts). */
+async function activeServices(ctx: Context, householdId: string, program: ProgramRow, view: HouseholdView | null) {
   const active = await referralQueries.activeEnrollmentsInCategory(ctx.database.db, householdId, program.category)
-  return duplicateNotices(active, callerMaySeeHousehold).map((notice) => noticeView(notice, ctx))
+  return duplicateNotices(active, seesWholeServiceHistory(view)).map((notice) => noticeView(notice, ctx))
+}
+
+/** Why the sending centre cannot be named, or null when it is one of the caller's organisation's. */
+async function fromCentreProblem(ctx: Context, centreId: string, organisationId: string): Promise<UserError | null> {
+  const operator = await centreOperator(ctx, centreId)
+  if (!operator.ok) return unreachable('fromCentreId', 'centres')
+  if (!operator.organisationId) return userError('NOT_FOUND', ['input', 'fromCentreId'], 'No centre has this id')
+  if (operator.organisationId !== organisationId) return userError('NOT_ALLOWED', ['input', 'fromCentreId'], "The sending centre must be one of your organisation's")
+  return null
 }
 
 const sendReferralInput = z.object({
@@ -89,9 +101,9 @@ async function transition(ctx: Context, rawId: unknown, action: ReferralAction, 
 async function syncReferralAccess(ctx: Context, referral: ReferralRow) {
   const change =
     referral.status === 'ACCEPTED'
-      ? await recordReferralAccess(ctx.authorization, { referralId: referral.id, householdId: referral.householdId, organisationId: referral.toOrganisationId, until: referral.consentUntil })
+      ? await recordReferralAccess(ctx, { referralId: referral.id, householdId: referral.householdId, organisationId: referral.toOrganisationId, until: referral.consentUntil })
       : ['DECLINED', 'CANCELLED', 'COMPLETED'].includes(referral.status)
-        ? await endReferralAccess(ctx.authorization, referral.id)
+        ? await endReferralAccess(ctx, referral.id)
         : { ok: true as const }
   if (!change.ok) ctx.log.warn({ referralId: referral.id, status: referral.status, problem: change }, 'referral access not updated in households')
 }
@@ -127,19 +139,26 @@ export const ReferralMutation = {
     const program = await ctx.loaders.program.load(value.programId)
     if (!program) return refused([userError('NOT_FOUND', ['input', 'programId'], 'No program has this id')])
     if (program.status !== 'ACTIVE') return refused([userError('CONFLICT', ['input', 'programId'], `The program is ${program.status}`)])
+    if (program.providerOrganisationId === caller.organisationId)
+      return refused([userError('INVALID_VALUE', ['input', 'programId'], 'A referral goes to another organisation; enroll the household in your own program with enrollHousehold')])
+    if (value.fromCentreId) {
+      const problem = await fromCentreProblem(ctx, value.fromCentreId, caller.organisationId)
+      if (problem) return refused([problem])
+    }
     const now = new Date()
-    const lookup = await householdsAsCaller(ctx.authorization, [value.householdId])
+    const lookup = await householdsAsCaller(ctx, [value.householdId])
     if (!lookup.ok) return refused([unreachable('householdId')])
-    const consentUntil = lookup.visible.get(value.householdId)?.referralConsentUntil
+    const view = lookup.visible.get(value.householdId) ?? null
+    const consentUntil = view?.referralConsentUntil
     if (!consentUntil || consentUntil <= now)
       return refused([userError('NOT_ALLOWED', ['input', 'householdId'], "The household has no active consent to REFERRAL naming your organisation: no consent, no referral")])
-    const duplicateServices = await activeServices(ctx, value.householdId, program, true)
+    const duplicateServices = await activeServices(ctx, value.householdId, program, view)
     if (duplicateServices.length && !value.acknowledgeDuplicates) return refused([duplicateProblem(program.category)], duplicateServices)
     const referralId = value.id ?? randomUUID()
     if (value.id && (await ctx.loaders.referral.load(referralId))) return refused([userError('CONFLICT', ['input', 'id'], 'A referral with this id exists already')])
     // The receiver sees the household's coarse facts while the referral waits for its answer.
     const expiresAt = expiryFrom(now)
-    const access = await recordReferralAccess(ctx.authorization, { referralId, householdId: value.householdId, organisationId: program.providerOrganisationId, until: expiresAt })
+    const access = await recordReferralAccess(ctx, { referralId, householdId: value.householdId, organisationId: program.providerOrganisationId, until: expiresAt })
     if (!access.ok)
       return refused([
         access.code === 'UNREACHABLE' ? unreachable('householdId') : userError(access.code === 'NOT_ALLOWED' ? 'NOT_ALLOWED' : 'CONFLICT', ['input', 'householdId'], access.message),
@@ -213,9 +232,18 @@ export const ReferralMutation = {
     if (!program) return refused([userError('NOT_FOUND', ['input', 'programId'], 'No program has this id')])
     if (program.providerOrganisationId !== caller.organisationId)
       return refused([userError('NOT_ALLOWED', ['input', 'programId'], "Only the program provider's staff enroll households in it")])
-    const lookup = await householdsAsCaller(ctx.authorization, [householdId])
+    const lookup = await householdsAsCaller(ctx, [householdId])
     if (!lookup.ok) return refused([unreachable(referral ? 'referralId' : 'householdId')])
-    const duplicateServices = await activeServices(ctx, householdId, program, lookup.visible.has(householdId))
+    const view = lookup.visible.get(householdId) ?? null
+    // Recording that a household is served is itself personal data: the enrolling organisation
+    // must have a basis to see the household (a referral it accepted, the case, or a consent).
+    if (!view)
+      return refused([
+        referral
+          ? userError('NOT_ALLOWED', ['input', 'referralId'], "The household's consent behind this referral has ended; ask the sending organisation to refer it again")
+          : userError('NOT_FOUND', ['input', 'householdId'], 'No household with this id is visible to your organisation: enroll it through a referral, or ask the organisation handling it to record its consent'),
+      ])
+    const duplicateServices = await activeServices(ctx, householdId, program, view)
     if (duplicateServices.length && !value.acknowledgeDuplicates) return refused([duplicateProblem(program.category)], duplicateServices)
     const result = await referralQueries.enrollWithSeat(
       ctx.database.db,

@@ -4,21 +4,30 @@ import { evaluateEligibility, type HouseholdFacts } from '../rules/eligibility.j
 import { householdFactsAsCaller } from '../rules/household-port.js'
 import type { EnrollmentRow, EnrollmentStatus, ProgramRow, ReferralRow, ReferralStatus, ReferralTransitionRow } from '../db/tables.js'
 import { actsForReferrals } from '../rules/referral-lifecycle.js'
+import { serviceHistoryScope, type ServiceHistoryScope } from '../rules/household-records.js'
 import type { Context } from '../context.js'
 
 type ReferralListArgs = PageArgs & { filter?: { status?: ReferralStatus[] | null } | null }
 type EnrollmentListArgs = PageArgs & { filter?: { status?: EnrollmentStatus[] | null } | null }
 
-const referralsOf = (parent: 'householdId' | 'programId', id: string, args: ReferralListArgs, ctx: Context) =>
-  ctx.loaders.referralsOf({ parent, filter: { status: args.filter?.status ?? null } })(parsePage(args, ['timestamp', 'id'])).load(id)
-const enrollmentsOf = (parent: 'householdId' | 'programId', id: string, args: EnrollmentListArgs, ctx: Context) =>
-  ctx.loaders.enrollmentsOf({ parent, filter: { status: args.filter?.status ?? null } })(parsePage(args, ['date', 'id'])).load(id)
+const referralsOf = (parent: 'householdId' | 'programId', id: string, args: ReferralListArgs, ctx: Context, involvingOrganisationId: string | null = null) =>
+  ctx.loaders.referralsOf({ parent, filter: { status: args.filter?.status ?? null, involvingOrganisationId } })(parsePage(args, ['timestamp', 'id'])).load(id)
+const enrollmentsOf = (parent: 'householdId' | 'programId', id: string, args: EnrollmentListArgs, ctx: Context, involvingOrganisationId: string | null = null) =>
+  ctx.loaders.enrollmentsOf({ parent, filter: { status: args.filter?.status ?? null, involvingOrganisationId } })(parsePage(args, ['date', 'id'])).load(id)
 
 /**
- * A household reference carrying `district` came through the gateway from the households
- * subgraph, which answers it only to callers its access rules let see the household: the
- * household's referrals and enrollments are shown to exactly those callers.
+ * The part of a household's service history the caller sees, asked of the households subgraph as
+ * the caller (one request for every household of the request): a representation's fields are not
+ * trusted for this, since anyone may send one straight to this subgraph's `_entities`.
  */
+async function historyScope(householdId: string, ctx: Context) {
+  if (!isId(householdId) || !actsForReferrals(ctx.caller)) return null
+  return serviceHistoryScope(ctx.caller, await ctx.loaders.householdView.load(householdId.toLowerCase()))
+}
+
+const involving = (scope: NonNullable<ServiceHistoryScope>) => (scope.kind === 'OWN' ? scope.organisationId : null)
+
+/** A household reference; the coarse facts arrive through `@requires` for eligibility. */
 type HouseholdReference = {
   id: string
   district?: string | null
@@ -45,10 +54,14 @@ const seenThroughHouseholds = (household: HouseholdReference) => isId(household.
 
 export const Household = {
   __resolveReference: (reference: HouseholdReference) => extendedEntity(reference),
-  referrals: (household: HouseholdReference, args: ReferralListArgs, ctx: Context) =>
-    seenThroughHouseholds(household) ? referralsOf('householdId', household.id, args, ctx) : null,
-  enrollments: (household: HouseholdReference, args: EnrollmentListArgs, ctx: Context) =>
-    seenThroughHouseholds(household) ? enrollmentsOf('householdId', household.id, args, ctx) : null,
+  referrals: async (household: HouseholdReference, args: ReferralListArgs, ctx: Context) => {
+    const scope = await historyScope(household.id, ctx)
+    return scope ? referralsOf('householdId', household.id.toLowerCase(), args, ctx, involving(scope)) : null
+  },
+  enrollments: async (household: HouseholdReference, args: EnrollmentListArgs, ctx: Context) => {
+    const scope = await historyScope(household.id, ctx)
+    return scope ? enrollmentsOf('householdId', household.id.toLowerCase(), args, ctx, involving(scope)) : null
+  },
   eligiblePrograms: async (household: HouseholdReference, args: PageArgs & { providerId?: string | null }, ctx: Context) => {
     if (!seenThroughHouseholds(household)) return null
     const facts = factsOf(household)
@@ -71,7 +84,7 @@ const isProviderStaff = (program: ProgramRow, ctx: Context) => actsForReferrals(
 export const ProgramReferrals = {
   eligibilityFor: async (program: ProgramRow, args: { householdId: string }, ctx: Context) => {
     if (ctx.caller.kind !== 'user') throw unauthenticated('Sign in to check eligibility')
-    const household = await householdFactsAsCaller(ctx.authorization, parseId(args.householdId, 'householdId'))
+    const household = await householdFactsAsCaller(ctx, parseId(args.householdId, 'householdId'))
     return check(program, factsOf(household))
   },
   referrals: (program: ProgramRow, args: ReferralListArgs, ctx: Context) => (isProviderStaff(program, ctx) ? referralsOf('programId', program.id, args, ctx) : null),

@@ -7,7 +7,8 @@ import type { ReferralStatus } from '../db/tables.js'
  * the provider (RECEIVER) accepts or declines it, enrolls the household and, when the service ends,
  * completes it. The SENDER may cancel it until the household is enrolled. Nobody answering within
  * REFERRAL_EXPIRY_DAYS makes it EXPIRED (the clock's transition, SYSTEM). DECLINED, COMPLETED,
- * CANCELLED and EXPIRED are final.
+ * CANCELLED and EXPIRED are final. Sender and receiver are always two organisations: within one,
+ * a household is enrolled directly.
  */
 export type ReferralAction = 'ACCEPT' | 'DECLINE' | 'CANCEL' | 'ENROLL' | 'COMPLETE' | 'EXPIRE'
 export type ReferralSide = 'SENDER' | 'RECEIVER' | 'SYSTEM'
@@ -54,10 +55,7 @@ export function sideOf(caller: Caller, referral: { fromOrganisationId: string; t
 export function transitionProblem(caller: Caller, referral: { status: ReferralStatus; fromOrganisationId: string; toOrganisationId: string }, action: ReferralAction): string | null {
   const rule = transitionFor(referral.status, action)
   if (!rule) return `A ${referral.status} referral cannot be ${PAST[action]}`
-  const side = sideOf(caller, referral)
-  // Referring to one's own organisation makes the caller both sides.
-  const onSide = side === rule.by || (rule.by === 'SENDER' && referral.fromOrganisationId === referral.toOrganisationId && side === 'RECEIVER')
-  if (!onSide) return `Only the ${rule.by === 'SENDER' ? "sending organisation's" : "receiving organisation's"} staff may do this`
+  if (sideOf(caller, referral) !== rule.by) return `Only the ${rule.by === 'SENDER' ? "sending organisation's" : "receiving organisation's"} staff may do this`
   return null
 }
 
