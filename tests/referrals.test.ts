@@ -177,6 +177,41 @@ describe('referrals through the gateway', () => {
     expect((await act(receiverToken, 'acceptReferral', { id: second })).userErrors[0].code).toBe('CONFLICT')
   })
 
+  it('refuses, through the gateway, every action the lifecycle table does not give to the caller’s side', async () => {
+    const [sender, receiver] = [await seedOrganisation(), await seedOrganisation()]
+    const program = await seedFoodProgram(receiver)
+    const household = await seedHousehold(receiver, newId())
+    const tokens = { SENDER: await staff(sender), RECEIVER: await staff(receiver) }
+    const perform: Record<Exclude<ReferralAction, 'COMPLETE' | 'EXPIRE'>, (token: string, id: string) => Promise<{ userErrors: unknown[] }>> = {
+      ACCEPT: (token, id) => act(token, 'acceptReferral', { id }),
+      DECLINE: (token, id) => act(token, 'declineReferral', { id, reason: 'Full' }),
+      CANCEL: (token, id) => act(token, 'cancelReferral', { id }),
+      ENROLL: async (token, id) => (await enroll(token, { referralId: id })).data.enrollHousehold,
+    }
+    const now = Date.now()
+    let checked = 0
+    for (const status of REFERRAL_STATUSES)
+      for (const [action, run] of Object.entries(perform) as [keyof typeof perform, (typeof perform)[keyof typeof perform]][])
+        for (const side of ['SENDER', 'RECEIVER'] as const) {
+          const [row] = await database('programs').db.insert(referrals).values({
+            householdId: household, programId: program, fromOrganisationId: sender, fromUserId: 'test', toOrganisationId: receiver, reason: 'Needs meals', status,
+            consentUntil: new Date(now + 100 * 86_400_000), sentAt: new Date(now - 86_400_000), expiresAt: new Date(now + 13 * 86_400_000),
+          }).returning()
+          const rule = transitionFor(status, action)
+          const payload = await run(tokens[side], row.id)
+          const after = (await gql(`query($id: ID!) { referral(id: $id) { status } }`, { id: row.id }, { token: tokens.SENDER })).data.referral.status
+          if (rule && rule.by === side) {
+            expect(payload.userErrors, `${side} ${action} from ${status}`).toEqual([])
+            expect(after).toBe(rule.to)
+          } else {
+            expect(payload.userErrors, `${side} ${action} from ${status}`).toHaveLength(1)
+            expect(after, `${side} ${action} from ${status}`).toBe(status)
+          }
+          checked++
+        }
+    expect(checked).toBe(REFERRAL_STATUSES.length * 4 * 2)
+  })
+
   it('expires unanswered referrals lazily on read and with a given clock', async () => {
     const [sender, receiver] = [await seedOrganisation(), await seedOrganisation()]
     const program = await seedFoodProgram(receiver)
@@ -311,6 +346,7 @@ describe('referrals through the gateway', () => {
     )
     expect(granted.data.grantConsent.userErrors).toEqual([])
     const referral = (await send(await staff(sender), { householdId: household, programId: await seedFoodProgram(receiver, 3), reason: 'Needs meals' })).data.sendReferral.referral
+    const unanswered = (await send(await staff(sender), { householdId: household, programId: await seedFoodProgram(receiver), reason: 'Needs a lunch box too' })).data.sendReferral.referral
     const receiverToken = await staff(receiver)
     expect((await act(receiverToken, 'acceptReferral', { id: referral.id })).referral.status).toBe('ACCEPTED')
     const VIEW = `query($id: ID!) { household(id: $id) { id accessBasis } }`
@@ -326,6 +362,8 @@ describe('referrals through the gateway', () => {
     const refused = (await enroll(receiverToken, { referralId: referral.id })).data.enrollHousehold
     expect(refused).toMatchObject({ enrollment: null, userErrors: [{ code: 'NOT_ALLOWED', field: ['input', 'referralId'] }] })
     expect(await programSeats(referral.program.id)).toEqual({ seatsTaken: 0, freeSeats: 3 })
+    expect((await act(receiverToken, 'acceptReferral', { id: unanswered.id })).userErrors).toEqual([expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'id'] })])
+    expect((await act(receiverToken, 'declineReferral', { id: unanswered.id, reason: 'Consent withdrawn' })).referral.status).toBe('DECLINED')
   })
 
   it('takes the sending centre only from the sender’s own centres, and refers only to another organisation', async () => {
@@ -363,6 +401,7 @@ describe('referrals through the gateway', () => {
     const figures = { sent: 3, accepted: 2, declined: 1, completed: 1, medianHoursToAcceptance: 3 }
     expect((await gql(METRICS, { groupBy: 'PROGRAM' }, { token: await staff(receiver) })).data.referralMetrics).toEqual([{ organisation: null, program: { id: program }, month: null, ...figures }])
     expect((await gql(METRICS, { groupBy: 'MONTH' }, { token: await staff(sender) })).data.referralMetrics).toEqual([{ organisation: null, program: null, month: '2026-01', ...figures }])
+    expect((await gql(METRICS, { groupBy: 'SENDING_ORGANISATION' }, { token: await staff(receiver) })).data.referralMetrics).toEqual([{ organisation: { id: sender }, program: null, month: null, ...figures }])
     expect((await gql(METRICS, { groupBy: 'ORGANISATION' }, { token: await staff(await seedOrganisation()) })).data.referralMetrics).toEqual([])
   })
 

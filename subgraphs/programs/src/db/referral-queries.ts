@@ -245,7 +245,7 @@ export function countEnrollmentsOfParents(db: Db, parent: ReferralParent, keys: 
 // ---------------------------------------------------------------------------------------------
 // Metrics
 
-export type MetricsGrouping = 'ORGANISATION' | 'PROGRAM' | 'MONTH'
+export type MetricsGrouping = 'ORGANISATION' | 'SENDING_ORGANISATION' | 'PROGRAM' | 'MONTH'
 
 export interface ReferralMetricsRow {
   key: string
@@ -257,7 +257,7 @@ export interface ReferralMetricsRow {
 }
 
 /**
- * Referrals sent in [from, to), grouped by receiving organisation, program or month of sending
+ * Referrals sent in [from, to), grouped by receiving or sending organisation, program or month of sending
  * (Asia/Seoul, UTC+9 without daylight saving), with the median time from sending to acceptance.
  * `organisationId` limits them to referrals that organisation sent or received.
  */
@@ -265,7 +265,9 @@ export async function referralMetrics(db: Db, range: { from: Date; to: Date }, g
   const key =
     groupBy === 'ORGANISATION'
       ? sql`to_organisation_id::text`
-      : groupBy === 'PROGRAM'
+      : groupBy === 'SENDING_ORGANISATION'
+        ? sql`from_organisation_id::text`
+        : groupBy === 'PROGRAM'
         ? sql`program_id::text`
         : sql`to_char(sent_at + interval '9 hours', 'YYYY-MM')`
   const scope = organisationId ? sql`and (from_organisation_id = ${organisationId}::uuid or to_organisation_id = ${organisationId}::uuid)` : sql``

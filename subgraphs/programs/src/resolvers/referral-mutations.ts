@@ -76,6 +76,13 @@ async function transition(ctx: Context, rawId: unknown, action: ReferralAction, 
   const rule = transitionFor(referral.status, action)
   const problem = transitionProblem(caller, referral, action)
   if (problem) return refused(userError(rule ? 'NOT_ALLOWED' : 'CONFLICT', ['input', 'id'], problem))
+  if (action === 'ACCEPT') {
+    // Taking a household on needs the consent the referral was sent under to hold still.
+    const lookup = await householdsAsCaller(ctx, [referral.householdId])
+    if (!lookup.ok) return refused(unreachable('id'))
+    if (!lookup.visible.has(referral.householdId))
+      return refused(userError('NOT_ALLOWED', ['input', 'id'], "The household's consent behind this referral has ended; decline it, or ask the sending organisation to refer it again"))
+  }
   const updated = await referralQueries.inTransaction(ctx.database.db, (tx) =>
     referralQueries.transitionReferral(tx, referral.id, {
       from: referral.status,

@@ -36,7 +36,7 @@ export const ReferralQuery = {
     const rows = await referralQueries.referralMetrics(ctx.database.db, args, args.groupBy, everyone ? null : caller.organisationId)
     return rows.map(({ key, ...figures }) => ({
       ...figures,
-      organisation: args.groupBy === 'ORGANISATION' ? { id: key } : null,
+      organisation: args.groupBy === 'ORGANISATION' || args.groupBy === 'SENDING_ORGANISATION' ? { id: key } : null,
       program: args.groupBy === 'PROGRAM' ? () => ctx.loaders.program.load(key) : null,
       month: args.groupBy === 'MONTH' ? key : null,
     }))
