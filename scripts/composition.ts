@@ -16,7 +16,7 @@ export function composeSupergraph(): CompositionResult {
     SUBGRAPHS.map((subgraph) => ({
       name: subgraph.name,
       url: `http://127.0.0.1:${subgraph.defaultPort}/graphql`,
-      typeDefs: subgraphTypeDefs(subgraph.schemaPath),
+      typeDefs: subgraphTypeDefs(subgraph),
     })),
   )
   if (result.errors?.length) {

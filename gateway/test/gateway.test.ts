@@ -73,7 +73,7 @@ describe('supergraph reload', () => {
     // A partner ships a centres change that adds a field; the supergraph is recomposed.
     const composed = composeServices(
       SUBGRAPHS.map((s) => {
-        let typeDefs = subgraphTypeDefs(s.schemaPath)
+        let typeDefs = subgraphTypeDefs(s)
         if (s.name === 'centres') typeDefs = parse(print(typeDefs).replace('type Centre @key(fields: "id") {', 'type Centre @key(fields: "id") {\n  """Motto."""\n  motto: String'))
         return { name: s.name, url: `http://127.0.0.1:${s.defaultPort}/graphql`, typeDefs }
       }),

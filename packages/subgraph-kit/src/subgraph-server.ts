@@ -31,6 +31,8 @@ export interface SubgraphModule<TLoaders = unknown> {
   name: string
   /** Absolute path of the subgraph's `schema.graphql`. */
   schemaPath: string
+  /** SDL of shared value types the schema uses (enums every subgraph must define alike), prepended to it. */
+  valueTypeDefs?: string
   /** Absolute path of `drizzle/<name>`. */
   migrationsFolder: string
   defaultPort: number
@@ -41,9 +43,9 @@ export interface SubgraphModule<TLoaders = unknown> {
   seedDemoData?(database: Database): Promise<void>
 }
 
-/** The subgraph's SDL with the shared types prepended, as composed and as served. */
-export function subgraphTypeDefs(schemaPath: string): DocumentNode {
-  return parse(sharedTypeDefs + '\n' + readFileSync(schemaPath, 'utf8'))
+/** The subgraph's SDL with the shared types and its value types prepended, as composed and as served. */
+export function subgraphTypeDefs(module: Pick<SubgraphModule, 'schemaPath' | 'valueTypeDefs'>): DocumentNode {
+  return parse([sharedTypeDefs, module.valueTypeDefs ?? '', readFileSync(module.schemaPath, 'utf8')].join('\n'))
 }
 
 export interface SubgraphServer extends RunningHttpServer {
@@ -57,7 +59,7 @@ export async function serveSubgraph<TLoaders>(
 ): Promise<SubgraphServer> {
   const { database, verifyToken, log } = options
   const schema = buildSubgraphSchema({
-    typeDefs: subgraphTypeDefs(module.schemaPath),
+    typeDefs: subgraphTypeDefs(module),
     resolvers: { ...sharedResolvers, ...module.resolvers } as GraphQLResolverMap<unknown>,
   })
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({

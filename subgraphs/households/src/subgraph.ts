@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import type { SubgraphModule } from '@nanum/subgraph-kit'
+import { valueTypeDefs } from '@nanum/vocabulary'
 import { createLoaders, type HouseholdsLoaders } from './loaders.js'
 import { resolvers } from './resolvers/index.js'
 import { seedDemoData } from './demo-data.js'
@@ -8,6 +9,7 @@ import { seedDemoData } from './demo-data.js'
 export const householdsSubgraph: SubgraphModule<HouseholdsLoaders> = {
   name: 'households',
   schemaPath: fileURLToPath(new URL('../schema.graphql', import.meta.url)),
+  valueTypeDefs: valueTypeDefs('IncomeBand', 'VulnerabilityFlag'),
   migrationsFolder: fileURLToPath(new URL('../../../drizzle/households', import.meta.url)),
   defaultPort: 4004,
   resolvers: resolvers as SubgraphModule<HouseholdsLoaders>['resolvers'],

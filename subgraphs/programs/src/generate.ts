@@ -1,11 +1,10 @@
-import { DAYS_OF_WEEK } from '@nanum/locale'
+import { DAYS_OF_WEEK, INCOME_BANDS } from '@nanum/vocabulary'
 import { DISTRICTS } from '@nanum/areas'
 import type { Database } from '@nanum/db'
 import { insertProgramCentres, insertPrograms, insertProgramSessions } from './db/queries.js'
 import {
   APPLICATION_METHODS,
   FUNDINGS,
-  INCOME_BANDS,
   LIFE_STAGES,
   PROGRAM_CATEGORIES,
   TARGET_GROUPS,

@@ -1,26 +1,12 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { INCOME_BANDS, VULNERABILITY_FLAGS } from '@nanum/vocabulary'
 import { newHouseholdReference } from '../rules/reference.js'
 
 export const householdsSchema = pgSchema('households')
 
-export const incomeBand = householdsSchema.enum('income_band', [
-  'BASIC_LIVELIHOOD_RECIPIENT',
-  'NEAR_POOR',
-  'BELOW_50_PERCENT_MEDIAN',
-  'BELOW_75_PERCENT_MEDIAN',
-  'BELOW_100_PERCENT_MEDIAN',
-  'ABOVE_MEDIAN',
-])
-export const vulnerabilityFlag = householdsSchema.enum('vulnerability_flag', [
-  'SINGLE_PARENT',
-  'ELDERLY_LIVING_ALONE',
-  'GRANDPARENT_CAREGIVER',
-  'MULTICULTURAL_FAMILY',
-  'DISABILITY',
-  'INFANT',
-  'PREGNANT',
-])
+export const incomeBand = householdsSchema.enum('income_band', INCOME_BANDS)
+export const vulnerabilityFlag = householdsSchema.enum('vulnerability_flag', VULNERABILITY_FLAGS)
 export const householdStatus = householdsSchema.enum('household_status', ['IDENTIFIED', 'ASSESSED', 'SUPPORTED', 'MONITORING', 'CLOSED'])
 export const memberRelation = householdsSchema.enum('member_relation', [
   'HEAD',

@@ -1,4 +1,4 @@
-import { DAYS_OF_WEEK } from '@nanum/locale'
+import { DAYS_OF_WEEK, INCOME_BANDS, VULNERABILITY_FLAGS } from '@nanum/vocabulary'
 import { sql } from 'drizzle-orm'
 import {
   boolean,
@@ -58,25 +58,6 @@ export const TARGET_GROUPS = [
   'ALL_RESIDENTS',
 ] as const
 export const FUNDINGS = ['PUBLIC', 'PRIVATE', 'JOINT'] as const
-/** Same values as the households subgraph's income bands, so eligibility can be compared. */
-export const INCOME_BANDS = [
-  'BASIC_LIVELIHOOD_RECIPIENT',
-  'NEAR_POOR',
-  'BELOW_50_PERCENT_MEDIAN',
-  'BELOW_75_PERCENT_MEDIAN',
-  'BELOW_100_PERCENT_MEDIAN',
-  'ABOVE_MEDIAN',
-] as const
-/** Same values as the households subgraph's vulnerability flags. */
-export const VULNERABILITY_FLAGS = [
-  'SINGLE_PARENT',
-  'ELDERLY_LIVING_ALONE',
-  'GRANDPARENT_CAREGIVER',
-  'MULTICULTURAL_FAMILY',
-  'DISABILITY',
-  'INFANT',
-  'PREGNANT',
-] as const
 export const APPLICATION_METHODS = ['WALK_IN', 'REFERRAL_ONLY', 'PHONE', 'ONLINE'] as const
 
 export const programCategory = programsSchema.enum('program_category', PROGRAM_CATEGORIES)

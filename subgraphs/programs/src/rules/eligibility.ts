@@ -1,4 +1,5 @@
-import { INCOME_BANDS, type ProgramRow } from '../db/tables.js'
+import { INCOME_BANDS } from '@nanum/vocabulary'
+import type { ProgramRow } from '../db/tables.js'
 
 /**
  * A program's structured eligibility rules evaluated against a household's coarse facts, as the

@@ -1,15 +1,13 @@
-import { DAYS_OF_WEEK } from '@nanum/locale'
+import { DAYS_OF_WEEK, INCOME_BANDS, VULNERABILITY_FLAGS } from '@nanum/vocabulary'
 import { z } from 'zod'
 import { areaProblem } from '@nanum/areas'
 import { isId, userError, type UserError } from '@nanum/subgraph-kit'
 import {
   APPLICATION_METHODS,
   FUNDINGS,
-  INCOME_BANDS,
   LIFE_STAGES,
   PROGRAM_CATEGORIES,
   TARGET_GROUPS,
-  VULNERABILITY_FLAGS,
   type NewProgramRow,
   type ProgramRow,
 } from '../db/tables.js'
