@@ -87,6 +87,12 @@ describe('referrals through the gateway', () => {
     const inbox = await gql(`{ referralInbox { totalCount edges { node { id status } } } }`, {}, { token: receiverToken })
     expect(inbox.data.referralInbox).toMatchObject({ totalCount: 1, edges: [{ node: { id: referralId, status: 'SENT' } }] })
     expect((await gql(`{ referralInbox { totalCount } }`, {}, { token: senderToken })).data.referralInbox.totalCount).toBe(0)
+    const INBOX = `query($filter: ReferralFilter) { referralInbox(filter: $filter) { totalCount edges { node { sentByUserId transitions { byUserId } } } } }`
+    const urgent = (await gql(INBOX, { filter: { urgency: ['URGENT'], programId: program } }, { token: receiverToken })).data.referralInbox
+    expect(urgent.totalCount).toBe(1)
+    expect(urgent.edges[0].node.sentByUserId).toBe(urgent.edges[0].node.transitions[0].byUserId)
+    expect((await gql(INBOX, { filter: { urgency: ['ROUTINE'] } }, { token: receiverToken })).data.referralInbox.totalCount).toBe(0)
+    expect((await gql(INBOX, { filter: { programId: 'not-an-id' } }, { token: receiverToken })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
 
     const accepted = await act(receiverToken, 'acceptReferral', { id: referralId, note: 'We can start Monday' })
     expect(accepted.userErrors).toEqual([])

@@ -29,6 +29,8 @@ export function transitionsOfReferrals(db: Db, ids: readonly string[]) {
 
 export interface ReferralListFilter {
   status?: ReferralStatus[] | null
+  urgency?: ReferralRow['urgency'][] | null
+  programId?: string | null
   /** Only referrals this organisation sent or received. */
   involvingOrganisationId?: string | null
 }
@@ -53,6 +55,8 @@ const organisationCondition = (side: 'to' | 'from', organisationId: string) =>
 const statusCondition = (filter: ReferralListFilter) =>
   and(
     filter.status?.length ? inArray(referrals.status, filter.status) : undefined,
+    filter.urgency?.length ? inArray(referrals.urgency, filter.urgency) : undefined,
+    filter.programId ? eq(referrals.programId, filter.programId) : undefined,
     filter.involvingOrganisationId ? or(eq(referrals.fromOrganisationId, filter.involvingOrganisationId), eq(referrals.toOrganisationId, filter.involvingOrganisationId)) : undefined,
   )
 

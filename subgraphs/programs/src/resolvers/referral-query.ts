@@ -1,20 +1,19 @@
-import { badUserInput, isId, parsePage, toConnection, unauthenticated, type PageArgs } from '@nanum/subgraph-kit'
+import { badUserInput, isId, parsePage, toConnection, unauthenticated } from '@nanum/subgraph-kit'
 import * as referralQueries from '../db/referral-queries.js'
-import type { ReferralStatus } from '../db/tables.js'
 import { actsForReferrals } from '../rules/referral-lifecycle.js'
 import { expireDue } from './referral-mutations.js'
+import { referralFilter, type ReferralListArgs } from './referral.js'
 import type { Context } from '../context.js'
 
-type ListArgs = PageArgs & { filter?: { status?: ReferralStatus[] | null } | null }
 
 const emptyConnection = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0 }
 
-async function list(side: 'to' | 'from', args: ListArgs, ctx: Context) {
+async function list(side: 'to' | 'from', args: ReferralListArgs, ctx: Context) {
   const page = parsePage(args, ['timestamp', 'id'])
   const caller = ctx.caller
   if (!actsForReferrals(caller)) return emptyConnection
   await expireDue(ctx)
-  const filter = { status: args.filter?.status ?? null }
+  const filter = referralFilter(args.filter)
   const rows = await referralQueries.referralsOfOrganisation(ctx.database.db, side, caller.organisationId, filter, page)
   return toConnection(rows, page, referralQueries.referralCursor, () => referralQueries.countReferralsOfOrganisation(ctx.database.db, side, caller.organisationId, filter))
 }
@@ -41,6 +40,6 @@ export const ReferralQuery = {
       month: args.groupBy === 'MONTH' ? key : null,
     }))
   },
-  referralInbox: (_: unknown, args: ListArgs, ctx: Context) => list('to', args, ctx),
-  sentReferrals: (_: unknown, args: ListArgs, ctx: Context) => list('from', args, ctx),
+  referralInbox: (_: unknown, args: ReferralListArgs, ctx: Context) => list('to', args, ctx),
+  sentReferrals: (_: unknown, args: ReferralListArgs, ctx: Context) => list('from', args, ctx),
 }

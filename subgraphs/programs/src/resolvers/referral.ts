@@ -1,5 +1,6 @@
 import { extendedEntity, isId, parseId, parsePage, unauthenticated, type PageArgs } from '@nanum/subgraph-kit'
 import { areaKeysFor } from '../db/queries.js'
+import type * as referralQueries from '../db/referral-queries.js'
 import { evaluateEligibility, type HouseholdFacts } from '../rules/eligibility.js'
 import { householdFactsAsCaller } from '../rules/household-port.js'
 import type { EnrollmentRow, EnrollmentStatus, ProgramRow, ReferralRow, ReferralStatus, ReferralTransitionRow } from '../db/tables.js'
@@ -7,11 +8,19 @@ import { actsForReferrals } from '../rules/referral-lifecycle.js'
 import { serviceHistoryScope, type ServiceHistoryScope } from '../rules/household-records.js'
 import type { Context } from '../context.js'
 
-type ReferralListArgs = PageArgs & { filter?: { status?: ReferralStatus[] | null } | null }
+export type ReferralListArgs = PageArgs & { filter?: { status?: ReferralStatus[] | null; urgency?: ReferralRow['urgency'][] | null; programId?: string | null } | null }
+
+/** A `ReferralFilter` argument as the queries take it (a malformed program id is a BAD_USER_INPUT error). */
+export const referralFilter = (filter: ReferralListArgs['filter'], involvingOrganisationId: string | null = null): referralQueries.ReferralListFilter => ({
+  status: filter?.status ?? null,
+  urgency: filter?.urgency ?? null,
+  programId: filter?.programId ? parseId(filter.programId, 'filter.programId') : null,
+  involvingOrganisationId,
+})
 type EnrollmentListArgs = PageArgs & { filter?: { status?: EnrollmentStatus[] | null } | null }
 
 const referralsOf = (parent: 'householdId' | 'programId', id: string, args: ReferralListArgs, ctx: Context, involvingOrganisationId: string | null = null) =>
-  ctx.loaders.referralsOf({ parent, filter: { status: args.filter?.status ?? null, involvingOrganisationId } })(parsePage(args, ['timestamp', 'id'])).load(id)
+  ctx.loaders.referralsOf({ parent, filter: referralFilter(args.filter, involvingOrganisationId) })(parsePage(args, ['timestamp', 'id'])).load(id)
 const enrollmentsOf = (parent: 'householdId' | 'programId', id: string, args: EnrollmentListArgs, ctx: Context, involvingOrganisationId: string | null = null) =>
   ctx.loaders.enrollmentsOf({ parent, filter: { status: args.filter?.status ?? null, involvingOrganisationId } })(parsePage(args, ['date', 'id'])).load(id)
 
@@ -98,6 +107,7 @@ export const Referral = {
   program: (referral: ReferralRow, _: unknown, ctx: Context) => ctx.loaders.program.load(referral.programId),
   fromOrganisation: (referral: ReferralRow) => organisation(referral.fromOrganisationId),
   fromCentre: (referral: ReferralRow) => (referral.fromCentreId ? { id: referral.fromCentreId } : null),
+  sentByUserId: (referral: ReferralRow) => referral.fromUserId,
   toOrganisation: (referral: ReferralRow) => organisation(referral.toOrganisationId),
   transitions: (referral: ReferralRow, _: unknown, ctx: Context) => ctx.loaders.transitionsOfReferral.load(referral.id),
 }
