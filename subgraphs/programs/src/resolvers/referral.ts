@@ -1,4 +1,4 @@
-import { extendedEntity, isId, parseId, parsePage, unauthenticated, type PageArgs } from '@nanum/subgraph-kit'
+import { extendedEntity, isId, parseId, parsePage, subgraphUnavailable, unauthenticated, type PageArgs } from '@nanum/subgraph-kit'
 import { areaKeysFor } from '../db/queries.js'
 import type * as referralQueries from '../db/referral-queries.js'
 import { evaluateEligibility, type HouseholdFacts } from '../rules/eligibility.js'
@@ -94,7 +94,9 @@ export const ProgramReferrals = {
   eligibilityFor: async (program: ProgramRow, args: { householdId: string }, ctx: Context) => {
     if (ctx.caller.kind !== 'user') throw unauthenticated('Sign in to check eligibility')
     const household = await householdFactsAsCaller(ctx, parseId(args.householdId, 'householdId'))
-    return check(program, factsOf(household))
+    // Unreachable is not "unknown": every rule would read UNKNOWN while the household may well qualify.
+    if (!household.ok) throw subgraphUnavailable('The households service cannot be reached to check eligibility')
+    return check(program, factsOf(household.data))
   },
   referrals: (program: ProgramRow, args: ReferralListArgs, ctx: Context) => (isProviderStaff(program, ctx) ? referralsOf('programId', program.id, args, ctx) : null),
   enrollments: (program: ProgramRow, args: EnrollmentListArgs, ctx: Context) => (isProviderStaff(program, ctx) ? enrollmentsOf('programId', program.id, args, ctx) : null),

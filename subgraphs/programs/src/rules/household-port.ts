@@ -1,4 +1,4 @@
-import { callPeer, entitiesAsCaller, peerInstant, peerUrl, type PeerCaller, type PeerFailure } from '@nanum/subgraph-kit'
+import { callPeer, entitiesAsCaller, peerInstant, peerUrl, type PeerCaller, type PeerFailure, type PeerResult } from '@nanum/subgraph-kit'
 
 /**
  * What the programs subgraph needs to know about households, asked of the households subgraph,
@@ -35,10 +35,10 @@ export async function householdsAsCaller(caller: PeerCaller, ids: readonly strin
   return { ok: true, visible }
 }
 
-/** The coarse facts eligibility needs, as the households subgraph shares them with the caller; null when it shares nothing. */
-export async function householdFactsAsCaller(caller: PeerCaller, householdId: string): Promise<Record<string, unknown> | null> {
+/** The coarse facts eligibility needs, as the households subgraph shares them with the caller (absent: it shares nothing). */
+export async function householdFactsAsCaller(caller: PeerCaller, householdId: string): Promise<PeerResult<Record<string, unknown> | null>> {
   const lookup = await entitiesAsCaller(householdsUrl(), caller, 'Household', [householdId], 'district dong incomeBand vulnerabilityFlags members { age }')
-  return lookup.ok ? (lookup.data.get(householdId) ?? null) : null
+  return lookup.ok ? { ok: true, data: lookup.data.get(householdId) ?? null } : lookup
 }
 
 export type AccessChange = { ok: true } | { ok: false; code: string; message: string }
