@@ -391,6 +391,10 @@ describe('referrals through the gateway', () => {
     )
     expect(sent.data.sendReferral).toEqual({ referral: { fromCentre: { id: own, name: 'Centre 000' } }, userErrors: [] })
     expect((await gql(`{ sentReferrals { totalCount } }`, {}, { token })).data.sentReferrals.totalCount).toBe(1)
+    // A client-chosen id is taken once.
+    const id = newId()
+    expect(await errorOf({ id })).toEqual([])
+    expect(await errorOf({ id })).toEqual([expect.objectContaining({ code: 'CONFLICT', field: ['input', 'id'] })])
   })
 
   it('counts referrals per program and month with the median time to acceptance, for the organisations involved', async () => {

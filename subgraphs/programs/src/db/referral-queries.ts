@@ -60,10 +60,11 @@ const statusCondition = (filter: ReferralListFilter) =>
     filter.involvingOrganisationId ? or(eq(referrals.fromOrganisationId, filter.involvingOrganisationId), eq(referrals.toOrganisationId, filter.involvingOrganisationId)) : undefined,
   )
 
-/** Writes a new referral and its first transition (to SENT). */
-export function insertReferral(db: Db, row: typeof referrals.$inferInsert, note: string | null) {
+/** Writes a new referral and its first transition (to SENT); null when a referral with its id exists. */
+export function insertReferral(db: Db, row: typeof referrals.$inferInsert, note: string | null): Promise<ReferralRow | null> {
   return db.transaction(async (tx) => {
-    const [referral] = await tx.insert(referrals).values(row).returning()
+    const [referral] = await tx.insert(referrals).values(row).onConflictDoNothing({ target: referrals.id }).returning()
+    if (!referral) return null
     await tx.insert(referralTransitions).values({
       referralId: referral.id,
       fromStatus: null,

@@ -170,24 +170,27 @@ export const ReferralMutation = {
       return refused([
         access.code === 'UNREACHABLE' ? unreachable('householdId') : userError(access.code === 'NOT_ALLOWED' ? 'NOT_ALLOWED' : 'CONFLICT', ['input', 'householdId'], access.message),
       ])
-    const referral = await referralQueries.insertReferral(
-      ctx.database.db,
-      {
-        id: referralId,
-        householdId: value.householdId,
-        programId: program.id,
-        fromOrganisationId: caller.organisationId,
-        fromCentreId: value.fromCentreId ?? null,
-        fromUserId: caller.userId,
-        toOrganisationId: program.providerOrganisationId,
-        reason: value.reason,
-        urgency: value.urgency ?? 'ROUTINE',
-        consentUntil,
-        sentAt: now,
-        expiresAt,
-      },
-      value.reason,
-    )
+    // The grant is recorded: should writing the referral fail, take it back. (A referral that won
+    // a race for the same client-given id owns the grant under that id: it is left alone.)
+    const row = {
+      id: referralId,
+      householdId: value.householdId,
+      programId: program.id,
+      fromOrganisationId: caller.organisationId,
+      fromCentreId: value.fromCentreId ?? null,
+      fromUserId: caller.userId,
+      toOrganisationId: program.providerOrganisationId,
+      reason: value.reason,
+      urgency: value.urgency ?? 'ROUTINE',
+      consentUntil,
+      sentAt: now,
+      expiresAt,
+    } as const
+    const referral = await referralQueries.insertReferral(ctx.database.db, row, value.reason).catch(async (error: unknown) => {
+      await endReferralAccess(ctx, referralId)
+      throw error
+    })
+    if (!referral) return refused([userError('CONFLICT', ['input', 'id'], 'A referral with this id exists already')])
     return { referral, duplicateServices, userErrors: [] }
   },
 
