@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto'
 import { DISTRICTS } from '@nanum/areas'
 import type { Database } from '@nanum/db'
+import { seededRandom } from '@nanum/demo'
 import {
   insertCentres,
   insertHoursExceptions,
@@ -41,22 +42,6 @@ function stableId(seed: string, label: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
-/** mulberry32: a small seeded generator, deterministic across platforms. */
-function random(seed: string) {
-  let state = createHash('sha256').update(seed).digest().readUInt32LE(0)
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
-    subset: <T>(list: readonly T[], probability: number): T[] => list.filter(() => next() < probability),
-  }
-}
 
 async function inChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<void>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size))
@@ -89,7 +74,7 @@ export async function generateCentresDirectory(db: Db, options: GenerateOptions 
   const districtCount = options.districtNames?.length ?? options.districts ?? 25
   const dongsPerDistrict = options.dongsPerDistrict ?? 16
   const centreCount = options.centres ?? 2000
-  const rng = random(seed)
+  const rng = seededRandom(seed)
   const id = (label: string) => stableId(seed, label)
 
   const districts = Array.from({ length: districtCount }, (_, d) => {
@@ -143,8 +128,8 @@ export async function generateCentresDirectory(db: Db, options: GenerateOptions 
   for (const [n, { district, d, dong, k }] of allDongs.entries()) {
     if (n >= centreCount) break
     const centreId = id(`centre:dong:${d}:${k}`)
-    const welfareWorkers = rng.int(4, 12)
-    const visitingNurses = rng.int(1, 4)
+    const welfareWorkers = rng.between(4, 12)
+    const visitingNurses = rng.between(1, 4)
     centreRows.push({
       id: centreId,
       name: `${dong} 주민센터`,
@@ -152,17 +137,17 @@ export async function generateCentresDirectory(db: Db, options: GenerateOptions 
       description: '주민센터 복지허브: 맞춤형 복지 상담과 찾아가는 방문 (one-stop welfare counter and reaching-out visits)',
       kind: rng.next() < 0.5 ? 'WELFARE_HUB' : 'COMMUNITY_SERVICE_CENTRE',
       organisationId: id(`dong-office:${d}:${k}`),
-      address: `${dong}로 ${rng.int(1, 300)}`,
+      address: `${dong}로 ${rng.between(1, 300)}`,
       city: district.city,
       district: district.name,
       dong,
-      postalCode: String(rng.int(1000, 8999)).padStart(5, '0'),
+      postalCode: String(rng.between(1000, 8999)).padStart(5, '0'),
       administrativeDongCode: `11${String(d + 1).padStart(3, '0')}${String(k + 1).padStart(2, '0')}000`,
       ...scatter(d),
       phones: [{ number: `02-${2000 + d}-${8000 + k}`, kind: 'MAIN' }],
       languages: ['ko', ...rng.subset(LANGUAGES, 0.1)],
       facilities: rng.subset(FACILITIES, 0.4),
-      residentsServed: (welfareWorkers + visitingNurses) * rng.int(110, 300),
+      residentsServed: (welfareWorkers + visitingNurses) * rng.between(110, 300),
       welfareWorkers,
       visitingNurses,
     })
@@ -180,7 +165,7 @@ export async function generateCentresDirectory(db: Db, options: GenerateOptions 
       alternateName: `${district.nameEn} ${kind.en} ${n}`,
       kind: kind.kind,
       organisationId: operator.id,
-      address: `${district.name} 복지로 ${rng.int(1, 500)}`,
+      address: `${district.name} 복지로 ${rng.between(1, 500)}`,
       city: district.city,
       district: district.name,
       dong: rng.pick(district.dongs),

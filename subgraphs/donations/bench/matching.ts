@@ -5,6 +5,7 @@
  *
  *   npx tsx subgraphs/donations/bench/matching.ts [--k 30] [--resolution 1] [--exact-up-to 5000]
  */
+import { seededRandom } from '@nanum/demo'
 import { CLOTHING_SIZES } from '../src/rules/taxonomy.js'
 import { matchBatch, type BatchOptions, type HouseholdHistory, type MatchItem, type MatchNeed, type MatchingInput } from '../src/matching/index.js'
 import type { Category, Condition, Urgency } from '../src/db/tables.js'
@@ -18,14 +19,6 @@ const candidatesPerNeed = option('k', 30)
 const resolution = option('resolution', 1)
 const exactUpToNeeds = option('exact-up-to', 5_000)
 
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const CATEGORIES: Category[] = ['STROLLER', 'CAR_SEAT', 'CRIB', 'BABY_CLOTHING', 'TOYS', 'BOOKS', 'FEEDING', 'BATH_AND_HYGIENE', 'SCHOOL_UNIFORM', 'APPLIANCE', 'OTHER']
 const CONDITIONS: Condition[] = ['NEW', 'LIKE_NEW', 'GOOD', 'FAIR']
@@ -34,7 +27,7 @@ const DISTRICTS = ['세종시', '서대문구', '서초구', '강남구', '마�
 const now = new Date('2026-12-01T00:00:00Z')
 
 function generate(needCount: number, itemCount: number, seed: number) {
-  const next = random(seed)
+  const { next } = seededRandom(seed)
   const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)]
   const place = () => {
     const district = pick(DISTRICTS)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from '@nanum/demo'
 import {
   FlowNetwork,
   MATCHING_RULES,
@@ -127,15 +128,6 @@ describe('score', () => {
   })
 })
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Tries every allocation of every feasible pair: the optimum by definition, for tiny cases. */
 function bruteForce(items: MatchItem[], needs: MatchNeed[], matching: MatchingInput): number {
@@ -166,7 +158,7 @@ function bruteForce(items: MatchItem[], needs: MatchNeed[], matching: MatchingIn
 }
 
 function randomCase(seed: number) {
-  const next = random(seed)
+  const { next } = seededRandom(seed)
   const pick = <T,>(values: readonly T[]) => values[Math.floor(next() * values.length)]
   const categories = ['STROLLER', 'TOYS'] as const
   const items = Array.from({ length: 2 + Math.floor(next() * 3) }, (_, i) =>
@@ -232,10 +224,10 @@ describe('batch matching', () => {
 
   it('solves a network with cycles of reversed flow like the reference solver', () => {
     for (let seed = 1; seed <= 30; seed++) {
-      const next = random(seed * 7919)
+      const { next } = seededRandom(seed * 7919)
       const build = () => {
         const g = new FlowNetwork(12)
-        const rnd = random(seed)
+        const rnd = seededRandom(seed).next
         for (let i = 2; i < 6; i++) g.addEdge(0, i, 1 + Math.floor(rnd() * 3), 0)
         for (let i = 2; i < 6; i++) for (let j = 6; j < 10; j++) if (rnd() < 0.6) g.addEdge(i, j, 2, -Math.floor(rnd() * 50))
         for (let j = 6; j < 10; j++) g.addEdge(j, 10 + (j % 2), 2, 0)

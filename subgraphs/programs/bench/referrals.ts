@@ -12,6 +12,7 @@ import postgres from 'postgres'
 import { and, asc, count, eq, inArray, isNull, sql as sqlText } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/postgres-js'
 import { applyMigrations, openDatabase, startEmbeddedPostgres, type Database } from '@nanum/db'
+import { seededRandom, type SeededRandom } from '@nanum/demo'
 import type { Page } from '@nanum/subgraph-kit'
 import * as referralQueries from '../src/db/referral-queries.js'
 import { enrollments, programs, referrals, referralTransitions, type ReferralStatus } from '../src/db/tables.js'
@@ -47,32 +48,6 @@ const receivingOrganisations = Array.from({ length: RECEIVING_ORGANISATIONS }, (
 const sendingOrganisations = Array.from({ length: SENDING_ORGANISATIONS }, (_, i) => idOf('31000000', i))
 const households = Array.from({ length: HOUSEHOLDS }, (_, i) => idOf('40000000', i))
 
-/** mulberry32, as in generate.ts: same seed, same rows. */
-function random(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)]
-  const weighted = <T>(mix: readonly [T, number][]): T => {
-    let r = next()
-    for (const [value, weight] of mix) if ((r -= weight) < 0) return value
-    return mix[mix.length - 1][0]
-  }
-  const uuid = () => {
-    const hex = Array.from({ length: 32 }, () => int(16).toString(16))
-    hex[12] = '4'
-    hex[16] = '89ab'[int(4)]
-    const s = hex.join('')
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
-  }
-  return { next, int, pick, weighted, uuid }
-}
 
 /** A date in Asia/Seoul (UTC+9, no daylight saving), as enrollments store them. */
 const seoulDate = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10)
@@ -108,7 +83,7 @@ interface ProgramFacts {
  * One referral with the transitions that led to its status and, once the household was enrolled,
  * its enrollment. Times respect the lifecycle: answered before expiry, enrolled after acceptance.
  */
-function referralWithHistory(rng: ReturnType<typeof random>, program: ProgramFacts) {
+function referralWithHistory(rng: SeededRandom, program: ProgramFacts) {
   const now = NOW.getTime()
   const age = rng.next() * YEAR
   const sentAt = now - age
@@ -177,7 +152,7 @@ function referralWithHistory(rng: ReturnType<typeof random>, program: ProgramFac
 }
 
 async function seed(db: Db) {
-  const rng = random(7)
+  const rng = seededRandom(7)
   await generatePrograms(db, { programs: PROGRAMS, centreIds: [], organisationIds: receivingOrganisations, seed: 1, batchSize: BATCH })
   const programFacts: ProgramFacts[] = await db
     .select({ id: programs.id, providerOrganisationId: programs.providerOrganisationId, category: programs.category })
@@ -309,7 +284,7 @@ async function main() {
 
   // 3. Household lists, 50 households a batch (what the loaders send for one request).
   console.log('\nHousehold.referrals / Household.enrollments (one batch of 50 households, first 20 each; 20 batches)')
-  const pickHouseholds = random(11)
+  const pickHouseholds = seededRandom(11)
   const batches = Array.from({ length: 20 }, () => Array.from({ length: 50 }, () => pickHouseholds.pick(households)).filter((id, i, all) => all.indexOf(id) === i))
   const involving: string[] = []
   const rowCounts = { referrals: 0, enrollments: 0, involving: 0 }

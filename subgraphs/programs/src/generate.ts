@@ -1,6 +1,7 @@
 import { DAYS_OF_WEEK, INCOME_BANDS } from '@nanum/vocabulary'
 import { DISTRICTS } from '@nanum/areas'
 import type { Database } from '@nanum/db'
+import { seededRandom } from '@nanum/demo'
 import { insertProgramCentres, insertPrograms, insertProgramSessions } from './db/queries.js'
 import {
   APPLICATION_METHODS,
@@ -29,28 +30,6 @@ export interface GenerateProgramsOptions {
   batchSize?: number
 }
 
-/** mulberry32: a tiny deterministic PRNG, enough for test data. */
-function random(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)]
-  const some = <T>(list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + int(max) }, () => pick(list)))]
-  const uuid = () => {
-    const hex = Array.from({ length: 32 }, () => int(16).toString(16))
-    hex[12] = '4'
-    hex[16] = '89ab'[int(4)]
-    const s = hex.join('')
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
-  }
-  return { next, int, pick, some, uuid }
-}
 
 // Words from the seed initiatives, Korean and English, so that searches in either language find rows.
 const TOPICS: Record<(typeof PROGRAM_CATEGORIES)[number], [string, string][]> = {
@@ -84,7 +63,7 @@ const defaultDistricts = () =>
  * areas, weekly sessions and centres. Returns the new programs' ids.
  */
 export async function generatePrograms(db: Db, options: GenerateProgramsOptions): Promise<string[]> {
-  const rng = random(options.seed ?? 1)
+  const rng = seededRandom(options.seed ?? 1)
   const districts = options.districts ?? defaultDistricts()
   const organisations = options.organisationIds ?? Array.from({ length: Math.max(1, Math.ceil(options.programs / 20)) }, rng.uuid)
   const batchSize = options.batchSize ?? 500
