@@ -267,14 +267,16 @@ export interface ReferralMetricsRow {
  * `organisationId` limits them to referrals that organisation sent or received.
  */
 export async function referralMetrics(db: Db, range: { from: Date; to: Date }, groupBy: MetricsGrouping, organisationId: string | null): Promise<ReferralMetricsRow[]> {
-  const key =
+  // Grouped by the column itself (read in order from its index, no sort of text keys), formatted after.
+  const month = sql`date_trunc('month', sent_at + interval '9 hours')`
+  const [group, key] =
     groupBy === 'ORGANISATION'
-      ? sql`to_organisation_id::text`
+      ? [sql`to_organisation_id`, sql`to_organisation_id::text`]
       : groupBy === 'SENDING_ORGANISATION'
-        ? sql`from_organisation_id::text`
+        ? [sql`from_organisation_id`, sql`from_organisation_id::text`]
         : groupBy === 'PROGRAM'
-        ? sql`program_id::text`
-        : sql`to_char(sent_at + interval '9 hours', 'YYYY-MM')`
+          ? [sql`program_id`, sql`program_id::text`]
+          : [month, sql`to_char(${month}, 'YYYY-MM')`]
   const scope = organisationId ? sql`and (from_organisation_id = ${organisationId}::uuid or to_organisation_id = ${organisationId}::uuid)` : sql``
   const rows = await db.execute<{ key: string; sent: string; accepted: string; declined: string; completed: string; median_seconds: string | null }>(sql`
     select ${key} as key,
@@ -285,8 +287,8 @@ export async function referralMetrics(db: Db, range: { from: Date; to: Date }, g
       percentile_cont(0.5) within group (order by extract(epoch from accepted_at - sent_at)) filter (where accepted_at is not null) as median_seconds
     from programs.referrals
     where sent_at >= ${range.from.toISOString()}::timestamptz and sent_at < ${range.to.toISOString()}::timestamptz ${scope}
-    group by 1
-    order by 1`)
+    group by ${group}
+    order by ${group}`)
   return [...rows].map((row) => ({
     key: row.key,
     sent: Number(row.sent),

@@ -224,6 +224,8 @@ export const referrals = programsSchema.table(
   },
   (t) => [
     index('referrals_inbox_idx').on(t.toOrganisationId, t.sentAt, t.id),
+    // The inbox's usual view, referrals still waiting for the receiver: read without the rest of its history.
+    index('referrals_open_inbox_idx').on(t.toOrganisationId, t.sentAt, t.id).where(sql`status in ('SENT', 'ACCEPTED')`),
     index('referrals_sent_idx').on(t.fromOrganisationId, t.sentAt, t.id),
     index('referrals_household_idx').on(t.householdId, t.sentAt, t.id),
     index('referrals_program_idx').on(t.programId, t.sentAt, t.id),

@@ -1,0 +1,1 @@
+CREATE INDEX "referrals_open_inbox_idx" ON "programs"."referrals" USING btree ("to_organisation_id","sent_at","id") WHERE status in ('SENT', 'ACCEPTED');
