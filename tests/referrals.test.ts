@@ -372,6 +372,24 @@ describe('referrals through the gateway', () => {
     expect((await act(receiverToken, 'declineReferral', { id: unanswered.id, reason: 'Consent withdrawn' })).referral.status).toBe('DECLINED')
   })
 
+  it('lets the organisation handling the case refer its household once the household agrees to be referred', async () => {
+    const [handling, receiver] = [await seedOrganisation(), await seedOrganisation()]
+    const household = await seedHousehold(handling, newId())
+    const token = await staff(handling)
+    const program = await seedFoodProgram(receiver)
+    const refused = (await send(token, { householdId: household, programId: program, reason: 'Needs meals' })).data.sendReferral
+    expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'NOT_ALLOWED', field: ['input', 'householdId'] })])
+    const granted = await gql(
+      `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { userErrors { code field } } }`,
+      { input: { householdId: household, organisationId: handling, purposes: ['REFERRAL'], categories: ['COARSE'], expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() } },
+      { token },
+    )
+    expect(granted.data.grantConsent.userErrors).toEqual([])
+    const sent = (await send(token, { householdId: household, programId: program, reason: 'Needs meals' })).data.sendReferral
+    expect(sent.userErrors).toEqual([])
+    expect((await gql(`query($id: ID!) { household(id: $id) { accessBasis } }`, { id: household }, { token: await staff(receiver) })).data.household).toEqual({ accessBasis: ['REFERRAL'] })
+  })
+
   it('takes the sending centre only from the sender’s own centres, and refers only to another organisation', async () => {
     const [sender, receiver] = [await seedOrganisation(), await seedOrganisation()]
     const [own] = (await seedCentres(sender, 1)).ids

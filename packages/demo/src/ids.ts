@@ -2,7 +2,7 @@
  * Fixed ids of the demo data, shared so that each subgraph's demo rows can refer to the others'
  * entities (a program's provider, an item's centre) without any subgraph reading another's tables.
  * The prefix tells the entity type: 1 organisation, 2 centre, 3 program, 4 donation item,
- * 5 household, 6 council.
+ * 5 household, 6 council, 7 referral.
  */
 const id = (prefix: number, n: number) => `${prefix}0000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
 
@@ -61,4 +61,8 @@ export const COUNCIL = {
   seochoEast: id(6, 3),
   seochoWest: id(6, 4),
   seodaemunSocialWelfare: id(6, 5),
+} as const
+
+export const REFERRAL = {
+  seochoLunchDelivery: id(7, 1),
 } as const

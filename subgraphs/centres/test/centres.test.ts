@@ -22,7 +22,8 @@ const db = () => database('centres').db
 
 /** A token of letters unlikely to occur in any other test's text, Hangul or Latin. */
 const hangulToken = () => Array.from({ length: 3 }, () => String.fromCharCode(0xac00 + Math.floor(Math.random() * 11172))).join('')
-const latinToken = () => `Q${newId().replace(/[^a-f]/g, '').slice(0, 6).toUpperCase()}X`
+/** 12 random latin letters: distinct enough that the fuzzy (trigram) search never confuses two tests' tokens. */
+const latinToken = () => `Q${[...newId().replace(/-/g, '').slice(0, 12)].map((c) => String.fromCharCode(71 + parseInt(c, 16))).join('')}X`
 
 async function seedOrganisation(fields: NewOrganisation = {}) {
   const row = { id: newId(), name: `Org ${latinToken()}`, sector: 'PUBLIC' as const, kind: 'DISTRICT_OFFICE' as const, ...fields }

@@ -1,6 +1,6 @@
-import { CENTRE, HOUSEHOLD, ORG } from '@nanum/demo'
+import { CENTRE, HOUSEHOLD, ORG, REFERRAL } from '@nanum/demo'
 import type { Database } from '@nanum/db'
-import { insertConsents, insertHouseholdMembers, insertHouseholds, insertStatusChanges, insertVisits } from './db/queries.js'
+import { insertConsents, insertHouseholdMembers, insertHouseholds, insertReferralAccess, insertStatusChanges, insertVisits } from './db/queries.js'
 
 /** Member ids follow the demo id pattern with the household prefix 5 and group 8001 (8002 status changes, 8003 consents, 8004 visits). */
 const memberId = (n: number) => `50000000-0000-4000-8001-${n.toString(16).padStart(12, '0')}`
@@ -11,8 +11,9 @@ const recordId = (group: number, n: number) => `50000000-0000-4000-${group}-${n.
  * Sejong's Happy Mom's Center, an older person living alone found by Hongje 1-dong's
  * reaching-out visits, and grandparents raising grandchildren in Seocho-gu (the Grandchildren
  * Caregivers program), with fictitious names and addresses. The Seocho household consents to the
- * Seocho Health Centre seeing its sensitive data for service provision (visiting nurse care), and
- * a Nubidan volunteer has a visit planned to the Hongje household. References are random, drawn at
+ * Seocho Health Centre seeing its sensitive data for service provision (visiting nurse care) and
+ * to Seocho-gu referring it onward (its referral to the Welfare Foundation's lunch delivery is
+ * accepted), and a Nubidan volunteer has a visit planned to the Hongje household. References are random, drawn at
  * the first insert.
  */
 export async function seedDemoData({ db }: Database) {
@@ -96,7 +97,27 @@ export async function seedDemoData({ db }: Database) {
       recordedByUserId: 'demo',
       recordedByOrganisationId: ORG.seochoGu,
     },
+    {
+      id: recordId(8003, 2),
+      householdId: HOUSEHOLD.seochoGrandparentCarer,
+      organisationId: ORG.seochoGu,
+      purposes: ['REFERRAL'],
+      categories: ['COARSE'],
+      expiresAt: new Date(Date.UTC(2030, 0, 1)),
+      recordedByUserId: 'demo',
+      recordedByOrganisationId: ORG.seochoGu,
+    },
   ])
+  // The programs subgraph's demo referral of this household to the Welfare Foundation, accepted.
+  await insertReferralAccess(db, {
+    referralId: REFERRAL.seochoLunchDelivery,
+    householdId: HOUSEHOLD.seochoGrandparentCarer,
+    organisationId: ORG.seochoWelfareFoundation,
+    grantedByOrganisationId: ORG.seochoGu,
+    grantedByUserId: 'demo',
+    consentUntil: new Date(Date.UTC(2030, 0, 1)),
+    until: new Date(Date.UTC(2030, 0, 1)),
+  })
   await insertVisits(db, [
     {
       id: recordId(8004, 1),

@@ -227,7 +227,7 @@ describe('households: consent', () => {
       [{ expiresAt: '2020-01-01T00:00:00Z' }, 'INVALID_VALUE', ['input', 'expiresAt']],
       [{ purposes: [] }, 'INVALID_VALUE', ['input', 'purposes']],
       [{ categories: [] }, 'INVALID_VALUE', ['input', 'categories']],
-      [{ organisationId }, 'INVALID_VALUE', ['input', 'organisationId']],
+      [{ organisationId, purposes: ['REFERRAL', 'CASE_MANAGEMENT'] }, 'INVALID_VALUE', ['input', 'purposes']],
     ]
     for (const [overrides, code, field] of cases) {
       const response = await gql(GRANT, { input: { ...input, ...overrides } }, await staff(organisationId))
@@ -237,6 +237,9 @@ describe('households: consent', () => {
     expect(byNurse.data.grantConsent.userErrors[0].code).toBe('NOT_ALLOWED')
     const byPartner = await gql(GRANT, { input }, await staff(input.organisationId, ['ORG_ADMIN']))
     expect(byPartner.data.grantConsent.userErrors[0].code).toBe('NOT_FOUND')
+    // The household agrees that its own case organisation refers it onward.
+    const own = await gql(GRANT, { input: { ...input, organisationId } }, await staff(organisationId))
+    expect(own.data.grantConsent.userErrors).toEqual([])
   })
 })
 

@@ -1,6 +1,7 @@
-import { CENTRE, ORG, PROGRAM } from '@nanum/demo'
+import { CENTRE, HOUSEHOLD, ORG, PROGRAM, REFERRAL } from '@nanum/demo'
 import type { Database } from '@nanum/db'
 import { insertProgramCentres, insertPrograms, insertProgramSessions } from './db/queries.js'
+import { insertReferralsWithHistory } from './db/referral-queries.js'
 import { DAYS_OF_WEEK } from '@nanum/locale'
 import type { NewProgramRow } from './db/tables.js'
 
@@ -202,4 +203,35 @@ export async function seedDemoData({ db }: Database) {
     { programId: PROGRAM.emergencyLivelihoodSupport, centreId: CENTRE.sinchonDongCentre },
     { programId: PROGRAM.elderlyLunchDelivery, centreId: CENTRE.seochoSocialWelfareCentre },
   ])
+  // Seocho-gu's Banpo 2-dong centre refers the grandparent carers (who agreed to be referred) to
+  // the Welfare Foundation's lunch delivery, which has accepted: the Foundation's inbox has it.
+  // Fixed ids (the transitions' too) keep the seeding idempotent.
+  const sentAt = new Date('2026-01-05T01:30:00Z')
+  const acceptedAt = new Date('2026-01-06T05:00:00Z')
+  await insertReferralsWithHistory(
+    db,
+    [
+      {
+        id: REFERRAL.seochoLunchDelivery,
+        householdId: HOUSEHOLD.seochoGrandparentCarer,
+        programId: PROGRAM.elderlyLunchDelivery,
+        fromOrganisationId: ORG.seochoGu,
+        fromCentreId: CENTRE.banpo2DongCentre,
+        fromUserId: 'demo',
+        toOrganisationId: ORG.seochoWelfareFoundation,
+        reason: 'Grandparents raising two grandchildren; the grandmother has diabetes and cannot cook every day',
+        urgency: 'SOON',
+        status: 'ACCEPTED',
+        consentUntil: new Date(Date.UTC(2030, 0, 1)),
+        sentAt,
+        expiresAt: new Date(sentAt.getTime() + 14 * 86_400_000),
+        acceptedAt,
+        updatedAt: acceptedAt,
+      },
+    ],
+    [
+      { id: '70000000-0000-4000-8001-000000000001', referralId: REFERRAL.seochoLunchDelivery, fromStatus: null, toStatus: 'SENT', byUserId: 'demo', byOrganisationId: ORG.seochoGu, note: 'Please start before the school holidays', at: sentAt },
+      { id: '70000000-0000-4000-8001-000000000002', referralId: REFERRAL.seochoLunchDelivery, fromStatus: 'SENT', toStatus: 'ACCEPTED', byUserId: 'demo', byOrganisationId: ORG.seochoWelfareFoundation, note: 'Deliveries can start next Monday', at: acceptedAt },
+    ],
+  )
 }

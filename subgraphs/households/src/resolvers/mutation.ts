@@ -241,8 +241,13 @@ async function grantConsent(_: unknown, args: { input: unknown }, ctx: Context) 
   const input = parsed.value
   const found = await householdToChange(ctx, input.householdId, ['input', 'householdId'], CASE_MANAGER_ROLES)
   if ('userErrors' in found) return { consent: null, ...found }
-  if (input.organisationId === found.household.handlingOrganisationId)
-    return { consent: null, userErrors: [userError('INVALID_VALUE', ['input', 'organisationId'], 'is the handling organisation, whose staff see the household by role')] }
+  // The handling organisation's staff see the household by role; what it needs a consent for is
+  // the household's agreement to be referred onward to other organisations' programs.
+  if (input.organisationId === found.household.handlingOrganisationId && input.purposes.some((purpose) => purpose !== 'REFERRAL'))
+    return {
+      consent: null,
+      userErrors: [userError('INVALID_VALUE', ['input', 'purposes'], 'the handling organisation sees the household by role; a consent naming it can only be for REFERRAL')],
+    }
   const consent = await queries.insertConsent(ctx.database.db, {
     householdId: input.householdId,
     organisationId: input.organisationId,

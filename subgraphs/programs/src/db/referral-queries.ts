@@ -78,6 +78,14 @@ export function insertReferral(db: Db, row: typeof referrals.$inferInsert, note:
   })
 }
 
+/** Writes referrals with their recorded history as they are (demo data); rows whose id is already there are skipped. */
+export async function insertReferralsWithHistory(db: Db, rows: (typeof referrals.$inferInsert)[], history: (typeof referralTransitions.$inferInsert)[]) {
+  await db.transaction(async (tx) => {
+    await tx.insert(referrals).values(rows).onConflictDoNothing()
+    await tx.insert(referralTransitions).values(history).onConflictDoNothing()
+  })
+}
+
 export interface TransitionWrite {
   from: ReferralStatus
   to: ReferralStatus
