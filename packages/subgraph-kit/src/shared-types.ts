@@ -43,6 +43,8 @@ enum UserErrorCode {
   CONFLICT
   """A value in the input is not acceptable; \`field\` names it."""
   INVALID_VALUE
+  """A service the change depends on did not answer; nothing was written, and the same input may be sent again later."""
+  UNAVAILABLE
 }
 `
 

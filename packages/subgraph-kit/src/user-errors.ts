@@ -1,6 +1,6 @@
 /** A mutation's expected failure, returned in its payload's `userErrors`. */
 export interface UserError {
-  code: 'NOT_FOUND' | 'NOT_ALLOWED' | 'CONFLICT' | 'INVALID_VALUE'
+  code: 'NOT_FOUND' | 'NOT_ALLOWED' | 'CONFLICT' | 'INVALID_VALUE' | 'UNAVAILABLE'
   field: string[] | null
   message: string
 }

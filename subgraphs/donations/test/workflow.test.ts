@@ -342,7 +342,7 @@ describe('recording a need needs the households subgraph to confirm consent', ()
     try {
       const response = await gql(RECORD, { input: { householdId: newId(), category: 'CAR_SEAT' } }, { token: await intermediary(newId()), url: withHouseholds.url })
       expect(response.data.recordNeed.need).toBeNull()
-      expect(response.data.recordNeed.userErrors[0]).toMatchObject({ code: 'NOT_ALLOWED', field: ['input', 'householdId'] })
+      expect(response.data.recordNeed.userErrors[0]).toMatchObject({ code: 'UNAVAILABLE', field: ['input', 'householdId'] })
       expect(response.data.recordNeed.userErrors[0].message).toMatch(/reach|unavailable|households/i)
     } finally {
       process.env.HOUSEHOLDS_URL = reachable

@@ -42,10 +42,10 @@ describe('when the households subgraph cannot be reached', () => {
     const sent = await call(`mutation($input: SendReferralInput!) { sendReferral(input: $input) { referral { id } userErrors { code field message } } }`, {
       input: { householdId: newId(), programId, reason: 'Needs meals' },
     })
-    expect(sent.data.sendReferral).toEqual({ referral: null, userErrors: [{ code: 'CONFLICT', field: ['input', 'householdId'], message: 'The households service cannot be reached; try again later' }] })
+    expect(sent.data.sendReferral).toEqual({ referral: null, userErrors: [{ code: 'UNAVAILABLE', field: ['input', 'householdId'], message: 'The households service cannot be reached; nothing was written, try again later' }] })
     const token = await tokenFor({ org: provider, roles: ['CASEWORKER'] })
     const enrolled = await gql(`mutation($input: EnrollHouseholdInput!) { enrollHousehold(input: $input) { enrollment { id } userErrors { code field } } }`, { input: { householdId: newId(), programId } }, { url: programs.url, token })
-    expect(enrolled.data.enrollHousehold).toEqual({ enrollment: null, userErrors: [{ code: 'CONFLICT', field: ['input', 'householdId'] }] })
+    expect(enrolled.data.enrollHousehold).toEqual({ enrollment: null, userErrors: [{ code: 'UNAVAILABLE', field: ['input', 'householdId'] }] })
     const seats = await gql(`query($id: ID!) { program(id: $id) { seatsTaken } }`, { id: programId }, { url: programs.url })
     expect(seats.data.program.seatsTaken).toBe(0)
   })

@@ -95,7 +95,7 @@ export const matchMutations = {
         need: null,
         userErrors: [
           userError(
-            'NOT_ALLOWED',
+            lookup.reason === 'UNREACHABLE' ? 'UNAVAILABLE' : 'NOT_ALLOWED',
             ['input', 'householdId'],
             lookup.reason === 'UNREACHABLE'
               ? 'the households service could not be reached to confirm the consent for DONATION_MATCHING; try again later'

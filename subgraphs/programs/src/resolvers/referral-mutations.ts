@@ -35,7 +35,7 @@ const noticeView = (notice: DuplicateServiceNotice, ctx: Context) => ({
 const duplicateProblem = (category: string): UserError =>
   userError('CONFLICT', ['input', 'acknowledgeDuplicates'], `The household already has an active service of category ${category}; see duplicateServices and set acknowledgeDuplicates to proceed`)
 
-const unreachable = (field: string, service = 'households') => userError('CONFLICT', ['input', field], `The ${service} service cannot be reached; try again later`)
+const unreachable = (field: string, service = 'households') => userError('UNAVAILABLE', ['input', field], `The ${service} service cannot be reached; nothing was written, try again later`)
 
 /** The household's ACTIVE services in the program's category, described as far as the caller may learn (rules/household-records.ts). */
 async function activeServices(ctx: Context, householdId: string, program: ProgramRow, view: HouseholdView | null) {
