@@ -112,7 +112,9 @@ async function syncReferralAccess(ctx: Context, referral: ReferralRow) {
       : ['DECLINED', 'CANCELLED', 'COMPLETED'].includes(referral.status)
         ? await endReferralAccess(ctx, referral.id)
         : { ok: true as const }
-  if (!change.ok) ctx.log.warn({ referralId: referral.id, status: referral.status, problem: change }, 'referral access not updated in households')
+  // Ending a grant that was never recorded (a referral written before grants, or by hand) is no problem.
+  const nothingToEnd = !change.ok && change.code === 'NOT_FOUND' && referral.status !== 'ACCEPTED'
+  if (!change.ok && !nothingToEnd) ctx.log.warn({ referralId: referral.id, status: referral.status, problem: change }, 'referral access not updated in households')
 }
 
 const enrollHouseholdInput = z
