@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { gql, sqlStatements, tokenFor, type SubgraphName } from './helpers.js'
+import { gql, sqlStatements, subgraphGql, tokenFor, type SubgraphName } from './helpers.js'
 import { seedCentres, seedCouncil, seedDonationItem, seedHousehold, seedOrganisation, seedProgram } from './fixtures.js'
 
 describe('one query across all five subgraphs', () => {
@@ -145,6 +145,24 @@ describe('bad input through the gateway', () => {
     const response = await gql(`{ programs(first: 500) { totalCount } }`)
     expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } })
     expect(response.errors?.[0].message).toMatch(/^first: must be between 0 and 100/)
+  })
+
+  it('refuses operations past the depth, alias and cost limits before running them, at the gateway and at a subgraph', async () => {
+    // organisation → its centres → their organisation → …: four levels a round (20 in all, over 15).
+    const nested = (rounds: number): string => (rounds === 0 ? 'name' : `organisation { centres { edges { node { ${nested(rounds - 1)} } } } }`)
+    const deep = `{ centres { edges { node { ${nested(4)} } } } }`
+    const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: centres { totalCount }`).join(' ')} }`
+    // 100 centres × 100 centres of each one's organisation: up to 10,000 rows.
+    const costly = `{ centres(first: 100) { edges { node { organisation { centres(first: 100) { edges { node { name } } } } } } } }`
+    for (const [query, limit] of [[deep, /depth/i], [aliases, /alias/i], [costly, /cost/i]] as const) {
+      for (const response of [await gql(query), await subgraphGql('centres', query)]) {
+        expect(response.status, query.slice(0, 60)).toBe(400)
+        expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
+        expect(response.errors?.[0].message).toMatch(limit)
+      }
+    }
+    // Just inside the limits runs.
+    expect((await gql(`{ centres { edges { node { ${nested(2)} } } } }`)).errors).toBeUndefined()
   })
 
   it('reports an unknown field as a validation error', async () => {

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { GraphQLError, type GraphQLFormattedError } from 'graphql'
 import { ApolloServer } from '@apollo/server'
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway'
-import { errorLoggingPlugin, listen, maskError, type Caller, type HttpRoutes, type Logger, type RunningHttpServer, type TokenVerifier } from '@nanum/subgraph-kit'
+import { errorLoggingPlugin, listen, maskError, queryLimitProtection, type Caller, type HttpRoutes, type Logger, type RunningHttpServer, type TokenVerifier } from '@nanum/subgraph-kit'
 import { supergraphFromFile } from './supergraph-file.js'
 import { graphiqlLandingPage } from './graphiql.js'
 
@@ -74,11 +74,13 @@ export async function serveGateway(options: {
     supergraphSdl: supergraphFromFile(options.supergraphPath, log),
     buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls[name] ?? url!, log),
   })
+  const limits = queryLimitProtection()
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    plugins: [graphiqlLandingPage(), errorLoggingPlugin(log)],
+    validationRules: limits.validationRules,
+    plugins: [graphiqlLandingPage(), errorLoggingPlugin(log), ...limits.plugins],
   })
   await apollo.start()
   const http = await listen(

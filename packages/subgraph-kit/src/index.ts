@@ -15,3 +15,4 @@ export { listen, sendJson, type HttpRoutes, type RunningHttpServer } from './htt
 export * from './user-errors.js'
 export * from './input.js'
 export * from './peer.js'
+export * from './query-limits.js'

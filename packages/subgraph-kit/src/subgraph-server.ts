@@ -10,6 +10,7 @@ import { errorLoggingPlugin, maskError } from './error-masking.js'
 import { listen, type RunningHttpServer } from './http-server.js'
 import type { Logger } from './logger.js'
 import type { PeerCaller } from './peer.js'
+import { queryLimitProtection } from './query-limits.js'
 import { sharedResolvers, sharedTypeDefs } from './shared-types.js'
 
 /** What every resolver receives. `loaders` are created fresh for each request. */
@@ -62,11 +63,13 @@ export async function serveSubgraph<TLoaders>(
     typeDefs: subgraphTypeDefs(module),
     resolvers: { ...sharedResolvers, ...module.resolvers } as GraphQLResolverMap<unknown>,
   })
+  const limits = queryLimitProtection()
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin(log)],
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin(log), ...limits.plugins],
   })
   await apollo.start()
   const http: RunningHttpServer = await listen(
