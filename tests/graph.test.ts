@@ -151,7 +151,7 @@ describe('bad input through the gateway', () => {
     // organisation → its centres → their organisation → …: four levels a round (20 in all, over 15).
     const nested = (rounds: number): string => (rounds === 0 ? 'name' : `organisation { centres { edges { node { ${nested(rounds - 1)} } } } }`)
     const deep = `{ centres { edges { node { ${nested(4)} } } } }`
-    const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: centres { totalCount }`).join(' ')} }`
+    const aliases = `{ ${Array.from({ length: 101 }, (_, i) => `a${i}: centres { totalCount }`).join(' ')} }`
     // 100 centres × 100 centres of each one's organisation: up to 10,000 rows.
     const costly = `{ centres(first: 100) { edges { node { organisation { centres(first: 100) { edges { node { name } } } } } } } }`
     for (const [query, limit] of [[deep, /depth/i], [aliases, /alias/i], [costly, /cost/i]] as const) {

@@ -254,11 +254,14 @@ export class HsdsDirectory {
 }
 
 /** Entities by id, 100 per operation; absent ones are missing from the map. */
+/** Aliased lookups in one operation: within the graph's alias limit (NANUM_MAX_ALIASES, default 100). */
+const LOOKUPS_PER_OPERATION = 100
+
 export async function lookupByIds<T>(run: RunOperation, field: 'organisation' | 'centre' | 'program', ids: string[]): Promise<Map<string, T>> {
   const found = new Map<string, T>()
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))]
-  for (let start = 0; start < unique.length; start += 100) {
-    const chunk = unique.slice(start, start + 100)
+  for (let start = 0; start < unique.length; start += LOOKUPS_PER_OPERATION) {
+    const chunk = unique.slice(start, start + LOOKUPS_PER_OPERATION)
     const { document, variables } = byIdsDocument(field, chunk)
     const data = await runOperation(run, document, variables)
     chunk.forEach((id, i) => data[`r${i}`] && found.set(id, data[`r${i}`]))

@@ -16,7 +16,8 @@ import { parseEnv } from './config.js'
  */
 const configSchema = z.object({
   NANUM_MAX_DEPTH: z.coerce.number().int().min(1).default(15),
-  NANUM_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  // As many as a page holds: the HSDS view looks up a page's entities by id in one aliased operation.
+  NANUM_MAX_ALIASES: z.coerce.number().int().min(0).default(100),
   NANUM_MAX_COST: z.coerce.number().int().min(1).default(50_000),
   NANUM_MAX_TOKENS: z.coerce.number().int().min(1).default(5_000),
   NANUM_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
