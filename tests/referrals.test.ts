@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { database, gql, newId, subgraphGql, tokenFor } from './helpers.js'
+import { database, gql, newId, sqlStatements, subgraphGql, tokenFor } from './helpers.js'
 import { seedCentres, seedHousehold, seedOrganisation } from './fixtures.js'
 import { insertPrograms } from '../subgraphs/programs/src/db/queries.js'
 import { insertConsents } from '../subgraphs/households/src/db/queries.js'
@@ -59,6 +59,39 @@ describe('referral lifecycle table', () => {
     expect(transitionFor('SENT', 'ENROLL')).toBeNull()
     expect(transitionFor('ACCEPTED', 'DECLINE')).toBeNull()
     expect(transitionFor('ENROLLED', 'CANCEL')).toBeNull()
+  })
+})
+
+describe('household service histories through the gateway', () => {
+  it('cost the same SQL statements for 20 households as for 5 (one access question to households for all of them)', async () => {
+    const [handling, receiver] = [await seedOrganisation(), await seedOrganisation()]
+    const program = await seedFoodProgram(receiver)
+    const households: string[] = []
+    for (let i = 0; i < 20; i++) households.push(await seedHousehold(handling, newId()))
+    const now = Date.now()
+    await database('programs').db.insert(referrals).values(
+      households.map((householdId) => ({
+        householdId, programId: program, fromOrganisationId: handling, fromUserId: 'test', toOrganisationId: receiver, reason: 'Needs meals',
+        consentUntil: new Date(now + 100 * 86_400_000), sentAt: new Date(now - 86_400_000), expiresAt: new Date(now + 13 * 86_400_000),
+      })),
+    )
+    const token = await staff(handling)
+    const QUERY = `query($first: Int!) { households(first: $first) { edges { node { reference
+      referrals { totalCount edges { node { status program { name } toOrganisation { id } } } }
+      enrollments { totalCount }
+      eligiblePrograms(first: 3) { totalCount } } } } }`
+    const statementsFor = async (first: number) => {
+      const names = ['programs', 'households'] as const
+      const before = await Promise.all(names.map(sqlStatements))
+      const response = await gql(QUERY, { first }, { token })
+      expect(response.errors).toBeUndefined()
+      expect(response.data.households.edges).toHaveLength(first)
+      for (const edge of response.data.households.edges) expect(edge.node.referrals.totalCount).toBe(1)
+      const after = await Promise.all(names.map(sqlStatements))
+      return Object.fromEntries(names.map((name, i) => [name, after[i] - before[i]]))
+    }
+    const five = await statementsFor(5)
+    expect(await statementsFor(20)).toEqual(five)
   })
 })
 
