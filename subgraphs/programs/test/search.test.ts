@@ -49,11 +49,14 @@ describe('program search', () => {
     expect(mixed.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } })
   })
 
-  it('serves the search from the trigram index', async () => {
-    // The test tables are small, so PostgreSQL would rather scan them (or walk the name index);
-    // forbidding both shows that the search condition itself is served by the trigram index.
-    // The bench (bench/search.ts) shows the plans PostgreSQL picks on its own on 100,000 programs.
-    const plans = await database('programs').sql.begin(async (tx) => {
+  /**
+   * The plans of a search's page (by name and by relevance). The test tables are small, so
+   * PostgreSQL would rather scan them (or walk the name index); forbidding both shows which index
+   * serves the search condition itself. The bench (bench/search.ts) shows the plans PostgreSQL
+   * picks on its own on 100,000 programs.
+   */
+  async function searchPlans(search: string) {
+    return database('programs').sql.begin(async (tx) => {
       await tx`set local enable_seqscan = off`
       await tx`set local enable_indexscan = off`
       const explain = async (query: { toSQL(): { sql: string; params: unknown[] } }) => {
@@ -61,12 +64,38 @@ describe('program search', () => {
         const rows = await tx.unsafe(`explain ${sql}`, params as never[])
         return rows.map((row) => row['QUERY PLAN']).join('\n')
       }
-      const filter = { ...parseProgramFilter({ search: '방문간호 nurse' }), statuses: null }
+      const filter = { ...parseProgramFilter({ search }), statuses: null }
       return [
         await explain(listPrograms(programsDb(), filter, { limit: 20, after: null })),
-        await explain(searchProgramsQuery(programsDb(), filter, '방문간호 nurse', { limit: 20, after: null })),
+        await explain(searchProgramsQuery(programsDb(), filter, search, { limit: 20, after: null })),
       ]
     })
-    for (const plan of plans) expect(plan).toContain('programs_search_trgm_idx')
+  }
+
+  it('serves the search from the trigram index', async () => {
+    for (const plan of await searchPlans('방문간호 nurse')) expect(plan).toContain('programs_search_trgm_idx')
+  })
+
+  it('finds two-syllable Korean words inside sentences from the index of syllable pairs', async () => {
+    const provider = newId()
+    const prefix = uniquePrefix()
+    await seedPrograms([
+      { name: `${prefix} 어르신 방문`, description: '어르신 댁을 찾아가 간호와 말벗을 함께 합니다.', providerOrganisationId: provider },
+      // 간 and 호, but never side by side.
+      { name: `${prefix} 어르신 간식`, description: '간식과 호박죽을 나누며 안부를 여쭙니다.', providerOrganisationId: provider },
+    ])
+    const search = async (text: string) => {
+      const response = await subgraphGql('programs', PROGRAMS, { filter: { providerId: provider, search: text } })
+      expect(response.errors).toBeUndefined()
+      return { names: names(response.data.programs), totalCount: response.data.programs.totalCount }
+    }
+    expect(await search('간호')).toEqual({ names: [`${prefix} 어르신 방문`], totalCount: 1 })
+    expect(await search('간식 호박')).toEqual({ names: [`${prefix} 어르신 간식`], totalCount: 1 })
+    expect(await search('어르신 간호')).toEqual({ names: [`${prefix} 어르신 방문`], totalCount: 1 }) // beside a trigram word
+
+    for (const plan of await searchPlans('간호')) expect(plan).toContain('programs_search_bigrams_idx')
+    for (const plan of await searchPlans('간식 호박')) expect(plan).toContain('programs_search_bigrams_idx')
+    // Beside a word trigrams can serve, the two-syllable word is only checked (see filter-sql.ts).
+    for (const plan of await searchPlans('어르신 간호')) expect(plan).not.toContain('programs_search_bigrams_idx')
   })
 })

@@ -143,6 +143,10 @@ export const programs = programsSchema.table(
     // Trigrams, not PostgreSQL full-text search: there is no Korean text-search parser, and
     // trigrams need no morphological analyser, so one index serves Korean and English (ILIKE).
     index('programs_search_trgm_idx').using('gin', t.searchDocument.op('gin_trgm_ops')),
+    // Trigrams cannot serve a two-character pattern, and the commonest Korean search words are two
+    // syllables (간호, 육아, 상담): their pairs of adjacent syllables are indexed instead (see
+    // migration 0003's `search_bigrams()`). Queries must repeat this exact expression.
+    index('programs_search_bigrams_idx').using('gin', sql`programs.search_bigrams(search_document)`),
     // Plain column names: drizzle would qualify them with schema and table inside CREATE TABLE.
     check('programs_capacity_check', sql`capacity is null or capacity >= 0`),
     check('programs_seats_taken_check', sql`seats_taken >= 0 and (capacity is null or seats_taken <= capacity)`),
