@@ -13,8 +13,8 @@ const recordId = (group: number, n: number) => `50000000-0000-4000-${group}-${n.
  * Caregivers program), with fictitious names and addresses. The Seocho household consents to the
  * Seocho Health Centre seeing its sensitive data for service provision (visiting nurse care) and
  * to Seocho-gu referring it onward (its referral to the Welfare Foundation's lunch delivery is
- * accepted), and a Nubidan volunteer has a visit planned to the Hongje household. References are random, drawn at
- * the first insert.
+ * accepted), and a Nubidan volunteer has a visit planned to the Hongje household. References are
+ * random, drawn at the first insert.
  */
 export async function seedDemoData({ db }: Database) {
   await insertHouseholds(db, [
