@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto'
-import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '@nanum/db'
 import { HOUSEHOLD, ORG, REFERRAL } from '@nanum/demo'
 import { authConfigFromEnv, createLogger } from '@nanum/subgraph-kit'
 import { startStack, type Stack } from '../scripts/stack.js'
 import { SUBGRAPHS } from '../scripts/subgraphs.js'
+import { createFreshDatabase } from './fresh-database.js'
 import { gql, tokenFor } from './helpers.js'
 
 /**
@@ -20,21 +19,10 @@ describe('demo data', () => {
   const query = (text: string, variables: Record<string, unknown> = {}, token?: string) => gql(text, variables, { url: stack.gatewayUrl, token })
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined
     const serverUrl = process.env.TEST_DATABASE_URL
-    if (serverUrl) {
-      const name = `nanum_demo_${Date.now()}_${randomBytes(3).toString('hex')}`
-      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
-      await admin.unsafe(`create database ${name}`)
-      const url = new URL(serverUrl)
-      url.pathname = `/${name}`
-      databaseUrl = url.toString()
-      dropDatabase = async () => {
-        await admin.unsafe(`drop database if exists ${name} with (force)`)
-        await admin.end()
-      }
-    }
-    stack = await startStack({ databaseUrl, demoData: true, auth: authConfigFromEnv(), log: createLogger('demo-test', 'warn') })
+    const fresh = serverUrl ? await createFreshDatabase(serverUrl, 'nanum_demo') : undefined
+    dropDatabase = fresh?.drop
+    stack = await startStack({ databaseUrl: fresh?.url, demoData: true, auth: authConfigFromEnv(), log: createLogger('demo-test', 'warn') })
     // A second start on the same database seeds again.
     for (const subgraph of SUBGRAPHS) {
       const database = openDatabase({ url: stack.databaseUrl, schema: subgraph.name, max: 1 })

@@ -7,16 +7,16 @@
  * (the lazy expiry before every read, inbox pages, household lists in one batch, metrics),
  * seat-taking enrollments under contention, and the plans PostgreSQL picks.
  */
-import { fileURLToPath } from 'node:url'
 import postgres from 'postgres'
 import { and, asc, count, eq, inArray, isNull, sql as sqlText } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/postgres-js'
-import { applyMigrations, openDatabase, startEmbeddedPostgres, type Database } from '@nanum/db'
+import type { Database } from '@nanum/db'
 import { seededRandom, type SeededRandom } from '@nanum/demo'
 import type { Page } from '@nanum/subgraph-kit'
 import * as referralQueries from '../src/db/referral-queries.js'
 import { enrollments, programs, referrals, referralTransitions, type ReferralStatus } from '../src/db/tables.js'
 import { generatePrograms } from '../src/generate.js'
+import { openBenchDatabase, percentile } from './bench-database.js'
 import { expiryFrom, referralExpiryDays } from '../src/rules/referral-lifecycle.js'
 
 type Db = Database['db']
@@ -51,7 +51,6 @@ const households = Array.from({ length: HOUSEHOLDS }, (_, i) => idOf('40000000',
 
 /** A date in Asia/Seoul (UTC+9, no daylight saving), as enrollments store them. */
 const seoulDate = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10)
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9)
 
 async function timed(runs: number, work: (run: number) => PromiseLike<unknown>): Promise<number[]> {
@@ -221,13 +220,10 @@ async function explain(sql: postgres.Sql, title: string, statements: { text: str
 }
 
 async function main() {
-  const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres()
-  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url
-  const migrationsFolder = fileURLToPath(new URL('../../../drizzle/programs', import.meta.url))
-  await applyMigrations({ url, schema: 'programs', migrationsFolder })
   // The subgraph's own pool size (openDatabase's default), so concurrent enrollments contend as in production.
-  const database = openDatabase({ url, schema: 'programs', max: 10 })
-  const { db, sql } = database
+  const bench = await openBenchDatabase({ max: 10 })
+  const { url, embedded } = bench
+  const { db, sql } = bench.database
   console.log(`database: ${embedded ? 'embedded (PGlite)' : 'PostgreSQL server'}; referral expiry ${EXPIRY_DAYS} days`)
 
   let started = performance.now()
@@ -426,8 +422,7 @@ async function main() {
   await recorder.close()
 
   console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB${embedded ? ' (this process, the embedded database included)' : ' (this process)'}`)
-  await database.close()
-  await embedded?.stop()
+  await bench.close()
 }
 
 await main()

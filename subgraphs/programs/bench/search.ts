@@ -4,8 +4,7 @@
  * migrates, generates the directory, and prints p50/p95 of the search queries the `programs`
  * field runs (a relevance-ordered page of 20 and its count), plus the plans PostgreSQL picks.
  */
-import { fileURLToPath } from 'node:url'
-import { applyMigrations, openDatabase, startEmbeddedPostgres } from '@nanum/db'
+import { openBenchDatabase, percentile } from './bench-database.js'
 import { countPrograms, searchPrograms, searchProgramsQuery, type ProgramFilter } from '../src/db/queries.js'
 import { generatePrograms } from '../src/generate.js'
 import { parseProgramFilter, type ProgramFilterArgs } from '../src/rules/program-filter.js'
@@ -21,17 +20,11 @@ const FILTERS: (ProgramFilterArgs | null)[] = [
 ]
 const FIRST = 20
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-
 async function main() {
-  const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres()
-  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url
-  const migrationsFolder = fileURLToPath(new URL('../../../drizzle/programs', import.meta.url))
-  await applyMigrations({ url, schema: 'programs', migrationsFolder })
-  const database = openDatabase({ url, schema: 'programs', max: 2 })
-  const { db, sql } = database
+  const bench = await openBenchDatabase({ max: 2 })
+  const { db, sql } = bench.database
   const centreIds = Array.from({ length: 2000 }, (_, i) => `20000000-0000-4000-8000-${(0x100000 + i).toString(16).padStart(12, '0')}`)
-  console.log(`database: ${embedded ? 'embedded (PGlite)' : 'PostgreSQL server'}`)
+  console.log(`database: ${bench.embedded ? 'embedded (PGlite)' : 'PostgreSQL server'}`)
 
   let total = 0
   for (const size of [1_000, 100_000]) {
@@ -78,8 +71,7 @@ async function main() {
     for (const row of plan) console.log(`  ${row['QUERY PLAN']}`)
   }
 
-  await database.close()
-  await embedded?.stop()
+  await bench.close()
 }
 
 await main()

@@ -50,16 +50,7 @@ export interface MatchingInput {
   rules?: MatchingRules
 }
 
-export interface ScoreBreakdown {
-  vulnerability: number
-  urgency: number
-  waited: number
-  distance: number
-  conditionFit: number
-  fairness: number
-  allocation: number
-  total: number
-}
+export type ScoreBreakdown = Record<keyof MatchingRules['weights'], number> & { total: number }
 
 const DAY = 86_400_000
 
